@@ -1,0 +1,30 @@
+namespace CommitmentTracker.Infrastructure.Http;
+
+/// <summary>Every refusal a slice can express. The one exception handler turns each into a problem response.</summary>
+public abstract class DomainError(string message) : Exception(message);
+
+/// <summary>400: the request is well-formed JSON but breaks a rule about its own fields.</summary>
+public sealed class ValidationFailed(IReadOnlyDictionary<string, string[]> errors)
+    : DomainError("One or more fields are invalid.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static ValidationFailed Field(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>404.</summary>
+public sealed class NotFound(string what, string id) : DomainError($"{what} '{id}' was not found.");
+
+/// <summary>409: the request is valid but the current state forbids it (an invariant or a duplicate).</summary>
+public sealed class Conflict(string message) : DomainError(message);
+
+/// <summary>409: the client wrote against a version that is no longer current.</summary>
+public sealed class StaleVersion(string streamId, long expected, long current)
+    : DomainError($"'{streamId}' is at version {current}, not {expected}. Reload and retry.")
+{
+    public long Expected { get; } = expected;
+    public long Current { get; } = current;
+}
+
+/// <summary>403: authenticated, but the role or member scope does not allow this write.</summary>
+public sealed class Forbidden(string message) : DomainError(message);

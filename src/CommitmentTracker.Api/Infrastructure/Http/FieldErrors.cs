@@ -1,0 +1,27 @@
+namespace CommitmentTracker.Infrastructure.Http;
+
+/// <summary>Collects field-level errors, then throws them all at once as one 400.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool Any => errors.Count > 0;
+
+    public FieldErrors Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public FieldErrors Required(string field, object? value) =>
+        value is null || value is string s && string.IsNullOrWhiteSpace(s) ? Add(field, "is required.") : this;
+
+    public FieldErrors MaxLength(string field, string? value, int max) =>
+        value is { Length: var n } && n > max ? Add(field, $"must be at most {max} characters.") : this;
+
+    public void ThrowIfAny()
+    {
+        if (Any) throw new ValidationFailed(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+}
