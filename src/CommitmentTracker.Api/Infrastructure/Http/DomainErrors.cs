@@ -13,7 +13,7 @@ public sealed class ValidationFailed(IReadOnlyDictionary<string, string[]> error
 }
 
 /// <summary>404.</summary>
-public sealed class NotFound(string what, string id) : DomainError($"{what} '{id}' was not found.");
+public sealed class ResourceNotFound(string what, string id) : DomainError($"{what} '{id}' was not found.");
 
 /// <summary>409: the request is valid but the current state forbids it (an invariant or a duplicate).</summary>
 public sealed class Conflict(string message) : DomainError(message);

@@ -1,0 +1,10 @@
+namespace CommitmentTracker.Features.ActionPlans;
+
+public enum ActionPlanStatus { Draft, CoCreation, Submitted, Implementation, Ended, ResultsAssessed, Withdrawn }
+
+public sealed record Period(DateOnly Start, DateOnly End);
+
+/// <summary>A member started drafting an action plan ("Action Plan 5").</summary>
+public sealed record ActionPlanDrafted(
+    string PlanId, string MemberCode, int Sequence, Dictionary<string, string> Title, Period Period,
+    string DefaultLanguage, string By, DateTimeOffset At);

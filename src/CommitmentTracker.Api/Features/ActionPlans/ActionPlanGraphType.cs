@@ -1,0 +1,22 @@
+using CommitmentTracker.Infrastructure.GraphQL;
+using GraphQL.Types;
+
+namespace CommitmentTracker.Features.ActionPlans;
+
+public sealed class ActionPlanGraphType : ObjectGraphType<ActionPlan>
+{
+    public ActionPlanGraphType()
+    {
+        Name = "ActionPlan";
+        Field(p => p.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(p => p.MemberCode);
+        Field(p => p.Sequence).Description("OGP's plan number: Action Plan 5.");
+        this.Localized("title", p => p.Title, p => p.DefaultLanguage);
+        Field<NonNullGraphType<DateOnlyGraphType>>("start").Resolve(ctx => ctx.Source.Period.Start);
+        Field<NonNullGraphType<DateOnlyGraphType>>("end").Resolve(ctx => ctx.Source.Period.End);
+        Field(p => p.DefaultLanguage);
+        Field<NonNullGraphType<OgpEnumType<ActionPlanStatus>>>("status").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
+        Field(p => p.Version);
+    }
+}

@@ -1,0 +1,79 @@
+using CommitmentTracker.Features.Members;
+using CommitmentTracker.Infrastructure.Auth;
+using CommitmentTracker.Infrastructure.Http;
+using CommitmentTracker.Infrastructure.Localization;
+using Marten;
+using Marten.Linq;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CommitmentTracker.Features.ActionPlans;
+
+public static class ActionPlansEndpoints
+{
+    public static IEndpointRouteBuilder MapActionPlans(this IEndpointRouteBuilder app)
+    {
+        var plans = app.MapGroup("/api/action-plans").WithTags("Action plans");
+        plans.MapPost("/", Draft).RequireAuthorization(AuthSetup.Writer)
+            .WithSummary("Draft an action plan for a member (that member's PoC, or an admin).")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
+        plans.MapGet("/{id}", Get).WithSummary("Read one action plan.").ProducesProblem(404);
+        plans.MapGet("/", List).WithSummary("List action plans, paged and sorted; filter by member and status.")
+            .ProducesValidationProblem();
+        return app;
+    }
+
+    private static async Task<Created<ActionPlanResponse>> Draft(
+        DraftActionPlan command, IDocumentSession session, Actor actor, TimeProvider clock, HttpContext http)
+    {
+        var code = command.MemberCode?.Trim().ToUpperInvariant();
+        var member = code is null ? null : await session.LoadAsync<Member>(code, http.RequestAborted);
+        if (member is not null) actor.EnsureCanWriteMember(member.Id);
+        var taken = member is null ? 0 : await session.Query<ActionPlan>().Where(p => p.MemberCode == member.Id)
+            .Select(p => p.Sequence).OrderByDescending(s => s).FirstOrDefaultAsync(http.RequestAborted);
+        var drafted = DraftActionPlan.Decide(command, member, taken + 1, actor.Id, clock.GetUtcNow());
+        // Two drafts racing for the same number collide on the stream id and the loser gets 409.
+        session.Events.StartStream<ActionPlan>(drafted.PlanId, drafted);
+        await session.SaveChangesAsync(http.RequestAborted);
+        var plan = ActionPlan.Create(drafted) with { Version = 1 };
+        http.Response.SetETag(plan.Version);
+        return TypedResults.Created($"/api/action-plans/{plan.Id}", ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));
+    }
+
+    private static async Task<Ok<ActionPlanResponse>> Get(string id, IQuerySession session, HttpContext http)
+    {
+        var plan = await session.LoadAsync<ActionPlan>(id.ToUpperInvariant(), http.RequestAborted)
+                   ?? throw new ResourceNotFound("Action plan", id);
+        http.Response.SetETag(plan.Version);
+        return TypedResults.Ok(ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));
+    }
+
+    /// <param name="member">Member code, e.g. GE or GE-TBS.</param>
+    /// <param name="status">Lifecycle status.</param>
+    /// <param name="sort">start, -start, sequence, -sequence, member, -member.</param>
+    private static async Task<Ok<Page<ActionPlanResponse>>> List(
+        IQuerySession session, HttpContext http, string? member, ActionPlanStatus? status, string? sort, int? page, int? pageSize)
+    {
+        var errors = new FieldErrors();
+        var paging = PageRequest.From(page, pageSize, errors);
+        IQueryable<ActionPlan> query = session.Query<ActionPlan>().Stats(out var stats);
+        if (!string.IsNullOrWhiteSpace(member))
+        {
+            var code = member.Trim().ToUpperInvariant();
+            query = query.Where(p => p.MemberCode == code);
+        }
+        if (status is { } s) query = query.Where(p => p.Status == s);
+        query = (sort ?? "-start") switch
+        {
+            "start" => query.OrderBy(p => p.Period.Start).ThenBy(p => p.Id),
+            "-start" => query.OrderByDescending(p => p.Period.Start).ThenBy(p => p.Id),
+            "sequence" => query.OrderBy(p => p.Sequence).ThenBy(p => p.Id),
+            "-sequence" => query.OrderByDescending(p => p.Sequence).ThenBy(p => p.Id),
+            "member" => query.OrderBy(p => p.MemberCode).ThenBy(p => p.Sequence),
+            "-member" => query.OrderByDescending(p => p.MemberCode).ThenBy(p => p.Sequence),
+            _ => errors.InvalidSort(query, "start, sequence, member"),
+        };
+        errors.ThrowIfAny();
+        var lang = LocalizedText.RequestedLanguages(http.Request);
+        return TypedResults.Ok(await query.ToPageAsync(stats, paging, p => ActionPlanResponse.From(p, lang), http.RequestAborted));
+    }
+}

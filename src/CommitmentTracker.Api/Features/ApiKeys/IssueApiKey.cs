@@ -1,0 +1,32 @@
+using CommitmentTracker.Features.Members;
+using CommitmentTracker.Infrastructure.Auth;
+using CommitmentTracker.Infrastructure.Http;
+
+namespace CommitmentTracker.Features.ApiKeys;
+
+/// <summary>Issue a key for a person or system: a role, an organisation and, for PoCs, the members it may write.</summary>
+public sealed record IssueApiKey(string? Name, string? Role, string? Organisation, string[]? Members)
+{
+    public static ApiKey Decide(IssueApiKey c, string secret, IReadOnlyCollection<string> knownMembers, string by, DateTimeOffset now)
+    {
+        var errors = new FieldErrors();
+        errors.Required("name", c.Name).MaxLength("name", c.Name, 200)
+              .Required("organisation", c.Organisation).MaxLength("organisation", c.Organisation, 200);
+        if (c.Role is null || !Roles.All.Contains(c.Role)) errors.Add("role", $"must be one of {string.Join(", ", Roles.All)}.");
+        var members = (c.Members ?? []).Select(m => m.Trim().ToUpperInvariant()).Distinct().ToArray();
+        if (c.Role == Roles.Poc && members.Length == 0) errors.Add("members", "a poc key needs at least one member.");
+        if (c.Role != Roles.Poc && members.Length > 0) errors.Add("members", "only poc keys are scoped to members.");
+        foreach (var unknown in members.Except(knownMembers)) errors.Add("members", $"member '{unknown}' is not registered.");
+        errors.ThrowIfAny();
+        return new ApiKey(ApiKey.Hash(secret), c.Name!.Trim(), c.Role!, c.Organisation!.Trim(), members, now, by);
+    }
+}
+
+/// <summary>The only response that ever carries the secret.</summary>
+public sealed record IssuedApiKey(string KeyId, string Secret, string Name, string Role, string Organisation, string[] Members);
+
+public sealed record ApiKeyResponse(string KeyId, string Name, string Role, string Organisation, string[] Members,
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt)
+{
+    public static ApiKeyResponse From(ApiKey k) => new(k.KeyId, k.Name, k.Role, k.Organisation, k.Members, k.CreatedAt, k.CreatedBy, k.RevokedAt);
+}

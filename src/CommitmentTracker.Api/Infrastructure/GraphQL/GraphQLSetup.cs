@@ -1,0 +1,24 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+
+namespace CommitmentTracker.Infrastructure.GraphQL;
+
+public static class GraphQLSetup
+{
+    public static IServiceCollection AddGraphQLApi(this IServiceCollection services)
+    {
+        services.AddGraphQL(b => b
+            .AddSchema<TrackerSchema>()
+            // Georgian and Armenian go out as UTF-8, not \u escapes.
+            .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
+            .AddGraphTypes(typeof(TrackerSchema).Assembly)
+            // Resolvers share the request's Marten session, which is not thread-safe.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
+            .ConfigureExecutionOptions(o => o.MaxParallelExecutionCount = 1));
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using JasperFx;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace CommitmentTracker.Infrastructure.Http;
+
+/// <summary>The single place where failures become RFC 9457 problem responses.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status >= 500) log.LogError(exception, "Unhandled failure on {Path}", http.Request.Path);
+        http.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "2";
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    internal static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ValidationFailed v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
+            { Status = 400, Title = "The request is invalid.", Detail = v.Message },
+        BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
+        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is invalid.", Detail = bad.Message },
+        ResourceNotFound n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
+        StaleVersion s => new ProblemDetails
+        {
+            Status = 409, Title = "The resource has changed.", Detail = s.Message,
+            Extensions = { ["currentVersion"] = s.Current, ["expectedVersion"] = s.Expected },
+        },
+        Conflict c => new ProblemDetails { Status = 409, Title = "The request conflicts with the current state.", Detail = c.Message },
+        global::Marten.Exceptions.ExistingStreamIdCollisionException e => AlreadyExists(e.Id),
+        ExistingStreamIdCollisionException e => AlreadyExists(e.Id),
+        ConcurrencyException => new ProblemDetails { Status = 409, Title = "The resource has changed.", Detail = "Another write landed first. Reload and retry." },
+        Forbidden f => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = f.Message },
+        NpgsqlException { IsTransient: true } or TimeoutException => new ProblemDetails
+            { Status = 503, Title = "The database is unavailable.", Detail = "Try again shortly." },
+        OperationCanceledException => new ProblemDetails { Status = 499, Title = "The client closed the request." },
+        _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred." },
+    };
+
+    private static ProblemDetails AlreadyExists(object id) =>
+        new() { Status = 409, Title = "Already exists.", Detail = $"'{id}' already exists." };
+
+    private static HttpValidationProblemDetails InvalidJson(JsonException json)
+    {
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+        // System.Text.Json messages name internal CLR types; say what the client needs instead.
+        var message = json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? "is not a known field."
+            : json.InnerException is null && json.Message.Contains("could not be converted", StringComparison.Ordinal)
+                ? "has a value of the wrong type or an unknown enum value."
+                : "is not valid JSON here.";
+        if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var start = json.Message.IndexOf('\'');
+            var end = start >= 0 ? json.Message.IndexOf('\'', start + 1) : -1;
+            var name = end > start ? json.Message[(start + 1)..end] : null;
+            if (name is not null && !field.EndsWith(name, StringComparison.Ordinal))
+                field = (field == "body" ? "" : field + ".") + name;
+        }
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+            { Status = 400, Title = "The request body is not valid JSON for this operation." };
+    }
+}

@@ -1,0 +1,42 @@
+using CommitmentTracker.Features.ActionPlans;
+using CommitmentTracker.Features.Members;
+using CommitmentTracker.Infrastructure.Auth;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Weasel.Core;
+
+namespace CommitmentTracker.Infrastructure.Marten;
+
+public static class EventStoreSetup
+{
+    /// <summary>Marten on PostgreSQL: string stream keys (member codes, plan and commitment ids), inline snapshots.</summary>
+    public static IServiceCollection AddEventStore(this IServiceCollection services)
+    {
+        // Read configuration when the store is built, so hosts and tests can override it late.
+        services.AddMarten(sp =>
+            {
+                var config = sp.GetRequiredService<IConfiguration>();
+                var opts = new StoreOptions();
+                opts.Connection(config.GetConnectionString("Postgres")
+                    ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env ConnectionStrings__Postgres)."));
+                opts.DatabaseSchemaName = config["Marten:Schema"] ?? "ogp";
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                opts.Events.StreamIdentity = StreamIdentity.AsString;
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.Events.MetadataConfig.UserNameEnabled = true;
+
+                opts.Projections.Snapshot<Member>(SnapshotLifecycle.Inline);
+                opts.Projections.Snapshot<ActionPlan>(SnapshotLifecycle.Inline);
+                opts.Schema.For<ActionPlan>().Index(p => p.MemberCode);
+                opts.Schema.For<ApiKey>();
+                return opts;
+            })
+            .UseLightweightSessions()
+            .BuildSessionsWith<ActorSessionFactory>()
+            .ApplyAllDatabaseChangesOnStartup();
+        return services;
+    }
+}

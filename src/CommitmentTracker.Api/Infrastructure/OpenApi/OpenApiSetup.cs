@@ -1,0 +1,37 @@
+using System.Reflection;
+using Microsoft.OpenApi;
+
+namespace CommitmentTracker.Infrastructure.OpenApi;
+
+public static class OpenApiSetup
+{
+    public static IServiceCollection AddOpenApiDocs(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(c =>
+        {
+            c.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "OGP Commitment Tracker",
+                Version = "v1",
+                Description = "Open Government Partnership action plans, commitments and milestones, event-sourced. " +
+                              "Reads are anonymous; writes take an API key in `X-Api-Key` or `Authorization: Bearer`.",
+            });
+            c.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Api-Key",
+                Description = "An API key issued by an admin.",
+            });
+            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
+            if (File.Exists(xml)) c.IncludeXmlComments(xml);
+        });
+        return services;
+    }
+
+    public static WebApplication UseOpenApiDocs(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(c => c.SwaggerEndpoint("/swagger/v1/swagger.json", "OGP Commitment Tracker v1"));
+        return app;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Testcontainers.PostgreSql;
+
+namespace CommitmentTracker.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One PostgreSQL for the whole test run: TEST_DATABASE_URL if set, else a Testcontainers server when Docker
+/// runs, else a throwaway local server from deploy/local-postgres.sh (the same script the run command uses).
+/// Test classes isolate themselves by schema, so they can run in parallel.
+/// </summary>
+public static class PostgresServer
+{
+    private static readonly Lazy<Task<string>> Server = new(StartAsync);
+
+    public static Task<string> ConnectionString => Server.Value;
+
+    private static async Task<string> StartAsync()
+    {
+        var given = Environment.GetEnvironmentVariable("TEST_DATABASE_URL");
+        if (!string.IsNullOrWhiteSpace(given)) return given;
+        if (DockerLooksAvailable())
+        {
+            try
+            {
+                var container = new PostgreSqlBuilder("postgres:16-alpine").Build();
+                await container.StartAsync();
+                return container.GetConnectionString();
+            }
+            catch (DotNet.Testcontainers.Builders.DockerUnavailableException) { /* fall through to local binaries */ }
+        }
+        return StartLocal();
+    }
+
+    private static bool DockerLooksAvailable() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_HOST")) || File.Exists("/var/run/docker.sock");
+
+    private static string StartLocal()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), $"ct-test-pg-{Environment.ProcessId}");
+        var connection = Script("start", dataDir).Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            Script("stop", dataDir);
+            try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        return connection;
+    }
+
+    private static string Script(string command, string dataDir)
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(Repo.Root, "deploy", "local-postgres.sh"), command, dataDir])
+            { RedirectStandardOutput = true, RedirectStandardError = true };
+        // A given connection string would short-circuit the script; here we want the local server.
+        start.Environment.Remove("ConnectionStrings__Postgres");
+        start.Environment.Remove("TEST_DATABASE_URL");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"local-postgres.sh {command} failed: {stderr.Result}");
+        return stdout.Result.Trim();
+    }
+}
