@@ -1,5 +1,6 @@
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.ApiKeys;
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Health;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
@@ -23,6 +24,7 @@ app.UseAuthorization();
 app.UseOpenApiDocs();
 app.MapMembers();
 app.MapActionPlans();
+app.MapCommitments();
 app.MapApiKeys();
 app.MapGraphQLEndpoint();
 app.MapHealth();

@@ -11,4 +11,6 @@ public sealed record ActionPlan(
 
     public static ActionPlan Create(ActionPlanDrafted e) =>
         new(e.PlanId, e.MemberCode, e.Sequence, e.Title, e.Period, e.DefaultLanguage, ActionPlanStatus.Draft, e.At, e.By);
+
+    public ActionPlan Apply(ActionPlanMoved e) => this with { Status = e.To };
 }

@@ -1,3 +1,5 @@
+using CommitmentTracker.Infrastructure.Marten;
+
 namespace CommitmentTracker.Features.ActionPlans;
 
 public enum ActionPlanStatus { Draft, CoCreation, Submitted, Implementation, Ended, ResultsAssessed, Withdrawn }
@@ -7,4 +9,8 @@ public sealed record Period(DateOnly Start, DateOnly End);
 /// <summary>A member started drafting an action plan ("Action Plan 5").</summary>
 public sealed record ActionPlanDrafted(
     string PlanId, string MemberCode, int Sequence, Dictionary<string, string> Title, Period Period,
-    string DefaultLanguage, string By, DateTimeOffset At);
+    string DefaultLanguage, string By, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The plan moved along its lifecycle.</summary>
+public sealed record ActionPlanMoved(string PlanId, ActionPlanStatus From, ActionPlanStatus To, string Reason, string By, DateTimeOffset At)
+    : IDomainEvent, IHasReason;

@@ -2,6 +2,7 @@ using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
+using CommitmentTracker.Infrastructure.Marten;
 using Marten;
 using Marten.Linq;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +17,9 @@ public static class ActionPlansEndpoints
         plans.MapPost("/", Draft).RequireAuthorization(AuthSetup.Writer)
             .WithSummary("Draft an action plan for a member (that member's PoC, or an admin).")
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
+        plans.MapPost("/{id}/status", Move).RequireAuthorization(AuthSetup.Writer)
+            .WithSummary("Move the plan along its lifecycle, with a reason; an illegal move is 409.")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         plans.MapGet("/{id}", Get).WithSummary("Read one action plan.").ProducesProblem(404);
         plans.MapGet("/", List).WithSummary("List action plans, paged and sorted; filter by member and status.")
             .ProducesValidationProblem();
@@ -29,7 +33,7 @@ public static class ActionPlansEndpoints
         var member = code is null ? null : await session.LoadAsync<Member>(code, http.RequestAborted);
         if (member is not null) actor.EnsureCanWriteMember(member.Id);
         var taken = member is null ? 0 : await session.Query<ActionPlan>().Where(p => p.MemberCode == member.Id)
-            .Select(p => p.Sequence).OrderByDescending(s => s).FirstOrDefaultAsync(http.RequestAborted);
+            .OrderByDescending(p => p.Sequence).Select(p => p.Sequence).FirstOrDefaultAsync(http.RequestAborted);
         var drafted = DraftActionPlan.Decide(command, member, taken + 1, actor.Id, clock.GetUtcNow());
         // Two drafts racing for the same number collide on the stream id and the loser gets 409.
         session.Events.StartStream<ActionPlan>(drafted.PlanId, drafted);
@@ -37,6 +41,18 @@ public static class ActionPlansEndpoints
         var plan = ActionPlan.Create(drafted) with { Version = 1 };
         http.Response.SetETag(plan.Version);
         return TypedResults.Created($"/api/action-plans/{plan.Id}", ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));
+    }
+
+    private static async Task<Ok<ActionPlanResponse>> Move(
+        string id, MoveActionPlan command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http)
+    {
+        var plan = await writes.Append<ActionPlan>("Action plan", id.ToUpperInvariant(), http.Request.ExpectedVersion(), p =>
+        {
+            actor.EnsureCanWriteMember(p.MemberCode);
+            return MoveActionPlan.Decide(p, command, actor.Id, clock.GetUtcNow());
+        }, http.RequestAborted);
+        http.Response.SetETag(plan.Version);
+        return TypedResults.Ok(ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));
     }
 
     private static async Task<Ok<ActionPlanResponse>> Get(string id, IQuerySession session, HttpContext http)

@@ -16,7 +16,7 @@ public sealed class ValidationFailed(IReadOnlyDictionary<string, string[]> error
 public sealed class ResourceNotFound(string what, string id) : DomainError($"{what} '{id}' was not found.");
 
 /// <summary>409: the request is valid but the current state forbids it (an invariant or a duplicate).</summary>
-public sealed class Conflict(string message) : DomainError(message);
+public sealed class RuleConflict(string message) : DomainError(message);
 
 /// <summary>409: the client wrote against a version that is no longer current.</summary>
 public sealed class StaleVersion(string streamId, long expected, long current)

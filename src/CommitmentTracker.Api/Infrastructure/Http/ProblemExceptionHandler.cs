@@ -31,7 +31,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             Status = 409, Title = "The resource has changed.", Detail = s.Message,
             Extensions = { ["currentVersion"] = s.Current, ["expectedVersion"] = s.Expected },
         },
-        Conflict c => new ProblemDetails { Status = 409, Title = "The request conflicts with the current state.", Detail = c.Message },
+        RuleConflict c => new ProblemDetails { Status = 409, Title = "The request conflicts with the current state.", Detail = c.Message },
         global::Marten.Exceptions.ExistingStreamIdCollisionException e => AlreadyExists(e.Id),
         ExistingStreamIdCollisionException e => AlreadyExists(e.Id),
         ConcurrencyException => new ProblemDetails { Status = 409, Title = "The resource has changed.", Detail = "Another write landed first. Reload and retry." },

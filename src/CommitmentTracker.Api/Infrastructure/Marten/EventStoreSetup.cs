@@ -1,4 +1,5 @@
 using CommitmentTracker.Features.ActionPlans;
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
 using JasperFx.Events;
@@ -31,12 +32,16 @@ public static class EventStoreSetup
                 opts.Projections.Snapshot<Member>(SnapshotLifecycle.Inline);
                 opts.Projections.Snapshot<ActionPlan>(SnapshotLifecycle.Inline);
                 opts.Schema.For<ActionPlan>().Index(p => p.MemberCode);
+                opts.Projections.Snapshot<Commitment>(SnapshotLifecycle.Inline);
+                opts.Schema.For<Commitment>().Index(c => c.PlanId).Index(c => c.MemberCode);
                 opts.Schema.For<ApiKey>();
                 return opts;
             })
             .UseLightweightSessions()
             .BuildSessionsWith<ActorSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup();
+        services.AddScoped<StreamWrites>();
+        services.AddScoped<CommitmentsEndpoints.CommitmentWriter>();
         return services;
     }
 }

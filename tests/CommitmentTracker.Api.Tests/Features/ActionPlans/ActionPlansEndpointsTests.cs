@@ -22,8 +22,11 @@ public sealed class ActionPlansEndpointsTests(ApiFactory api) : IClassFixture<Ap
         Assert.Equal("2018-07-01", read["period"]!["start"]!.GetValue<string>());
         Assert.Equal("2020-06-30", read["period"]!["end"]!.GetValue<string>());
 
+        var third = await (await api.Admin().PostJson("/api/action-plans", Given.Plan("GE", "2020-07-01", "2022-06-30"))).Expect(HttpStatusCode.Created);
+        Assert.Equal("GE-AP3", third["id"]!.GetValue<string>());
+
         var list = await (await api.Anonymous().GetAsync("/api/action-plans?member=GE&sort=sequence")).Expect(HttpStatusCode.OK);
-        Assert.Equal(["GE-AP1", "GE-AP2"], list["items"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).ToArray());
+        Assert.Equal(["GE-AP1", "GE-AP2", "GE-AP3"], list["items"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).ToArray());
     }
 
     [Fact]

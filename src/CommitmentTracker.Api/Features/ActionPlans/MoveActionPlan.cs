@@ -1,0 +1,32 @@
+using CommitmentTracker.Infrastructure.Http;
+
+namespace CommitmentTracker.Features.ActionPlans;
+
+/// <summary>Move a plan along Draft → CoCreation → Submitted → Implementation → Ended → ResultsAssessed, or withdraw it.</summary>
+public sealed record MoveActionPlan(ActionPlanStatus? Status, string? Reason)
+{
+    private static readonly Dictionary<ActionPlanStatus, ActionPlanStatus> Next = new()
+    {
+        [ActionPlanStatus.Draft] = ActionPlanStatus.CoCreation,
+        [ActionPlanStatus.CoCreation] = ActionPlanStatus.Submitted,
+        [ActionPlanStatus.Submitted] = ActionPlanStatus.Implementation,
+        [ActionPlanStatus.Implementation] = ActionPlanStatus.Ended,
+        [ActionPlanStatus.Ended] = ActionPlanStatus.ResultsAssessed,
+    };
+
+    public static object[] Decide(ActionPlan plan, MoveActionPlan c, string by, DateTimeOffset now)
+    {
+        var errors = new FieldErrors();
+        errors.Required("status", c.Status).Required("reason", c.Reason).MaxLength("reason", c.Reason, 5000);
+        errors.ThrowIfAny();
+        var to = c.Status!.Value;
+        var legal = to == ActionPlanStatus.Withdrawn
+            ? plan.Status is not (ActionPlanStatus.Withdrawn or ActionPlanStatus.ResultsAssessed)
+            : Next.TryGetValue(plan.Status, out var next) && next == to;
+        if (!legal)
+            throw new RuleConflict(Next.TryGetValue(plan.Status, out var allowed)
+                ? $"Action plan {plan.Id} is {plan.Status}; it can move only to {allowed} or Withdrawn."
+                : $"Action plan {plan.Id} is {plan.Status}; it cannot move any more.");
+        return [new ActionPlanMoved(plan.Id, plan.Status, to, c.Reason!.Trim(), by, now)];
+    }
+}

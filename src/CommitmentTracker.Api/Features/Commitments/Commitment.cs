@@ -1,0 +1,63 @@
+namespace CommitmentTracker.Features.Commitments;
+
+public sealed record Milestone(
+    string Id, Dictionary<string, string> Title, Dictionary<string, string>? Deliverable, string? ResponsibleInstitution,
+    DateOnly Start, DateOnly Due, decimal? Weight, MilestoneStatus Status, int Progress, EvidenceLink[] Evidence)
+{
+    /// <summary>Overdue: the due date has passed and it is not Met.</summary>
+    public bool IsOverdue(DateOnly today) => Due < today && Status != MilestoneStatus.Met;
+}
+
+/// <summary>The commitment aggregate, with its milestones inside: the consistency boundary. Kept inline as the read model.</summary>
+public sealed record Commitment(
+    string Id, string PlanId, string MemberCode, string DefaultLanguage,
+    Dictionary<string, string> Title, Dictionary<string, string>? Description, Dictionary<string, string>? Problem,
+    Dictionary<string, string>? Objective, Institution LeadInstitution, Institution[] SupportingInstitutions,
+    PolicyArea[] PolicyAreas, OgpValue[] OgpValues, bool Subnational, Completion Completion, bool Withdrawn,
+    Milestone[] Milestones, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public int Version { get; set; }
+
+    /// <summary>The mean of the milestones' progress, weighted when every milestone has a weight.</summary>
+    public decimal Progress => Milestones.Length == 0 ? 0
+        : Milestones.All(m => m.Weight is > 0)
+            ? Math.Round(Milestones.Sum(m => m.Progress * m.Weight!.Value) / Milestones.Sum(m => m.Weight!.Value), 1)
+            : Math.Round((decimal)Milestones.Average(m => m.Progress), 1);
+
+    public static Commitment Create(CommitmentMade e) => new(
+        e.CommitmentId, e.PlanId, e.MemberCode, e.DefaultLanguage, e.Title, e.Description, e.Problem, e.Objective,
+        e.LeadInstitution, e.SupportingInstitutions, e.PolicyAreas, e.OgpValues, e.Subnational,
+        Completion.NotStarted, false, [], e.At, e.At);
+
+    public Commitment Apply(CommitmentRevised e) => this with
+    {
+        Title = e.Title ?? Title, Description = e.Description ?? Description, Problem = e.Problem ?? Problem,
+        Objective = e.Objective ?? Objective, LeadInstitution = e.LeadInstitution ?? LeadInstitution,
+        SupportingInstitutions = e.SupportingInstitutions ?? SupportingInstitutions,
+        PolicyAreas = e.PolicyAreas ?? PolicyAreas, OgpValues = e.OgpValues ?? OgpValues, UpdatedAt = e.At,
+    };
+
+    public Commitment Apply(MilestoneAdded e) => this with
+    {
+        Milestones = [.. Milestones, new Milestone(e.MilestoneId, e.Title, e.Deliverable, e.ResponsibleInstitution,
+            e.Start, e.Due, e.Weight, MilestoneStatus.Scheduled, 0, [])],
+        UpdatedAt = e.At,
+    };
+
+    public Commitment Apply(MilestoneProgressReported e) => WithMilestone(e.MilestoneId, e.At, m => m with
+    {
+        Progress = e.Percent, Status = e.Status, Evidence = [.. m.Evidence, .. e.Evidence],
+    });
+
+    public Commitment Apply(MilestoneRescheduled e) => WithMilestone(e.MilestoneId, e.At, m => m with { Start = e.Start, Due = e.Due });
+
+    public Commitment Apply(CommitmentCompletionChanged e) => this with { Completion = e.Completion, UpdatedAt = e.At };
+
+    public Commitment Apply(CommitmentWithdrawn e) => this with { Completion = Completion.Withdrawn, Withdrawn = true, UpdatedAt = e.At };
+
+    private Commitment WithMilestone(string id, DateTimeOffset at, Func<Milestone, Milestone> change) => this with
+    {
+        Milestones = Milestones.Select(m => m.Id == id ? change(m) : m).ToArray(),
+        UpdatedAt = at,
+    };
+}

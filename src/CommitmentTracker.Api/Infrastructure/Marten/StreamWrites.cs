@@ -1,0 +1,46 @@
+using CommitmentTracker.Infrastructure.Http;
+using JasperFx;
+using Marten;
+
+namespace CommitmentTracker.Infrastructure.Marten;
+
+/// <summary>The one way to change an existing stream: load, decide on current state, append at that version.</summary>
+public sealed class StreamWrites(ISessionFactory sessions)
+{
+    private const int Attempts = 3;
+
+    /// <summary>
+    /// With <paramref name="expectedVersion"/> (If-Match), a stream at any other version is a 409 carrying the
+    /// current version. Without it, a write that loses a race is decided again on fresh state, so it is never lost
+    /// and never applied to state it did not see.
+    /// </summary>
+    public async Task<T> Append<T>(string what, string id, long? expectedVersion, Func<T, object[]> decide, CancellationToken ct)
+        where T : class
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = sessions.OpenSession();
+            var stream = await session.Events.FetchForWriting<T>(id, ct);
+            if (stream.Aggregate is null) throw new ResourceNotFound(what, id);
+            var current = stream.CurrentVersion ?? 0;
+            if (expectedVersion is { } expected && expected != current) throw new StaleVersion(id, expected, current);
+
+            stream.AppendMany(decide(stream.Aggregate));
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return await session.LoadAsync<T>(id, ct) ?? throw new InvalidOperationException($"{what} {id} vanished after a write.");
+            }
+            catch (ConcurrencyException) when (expectedVersion is null && attempt < Attempts)
+            {
+                // someone else appended in between: decide again on what is there now
+            }
+            catch (ConcurrencyException)
+            {
+                await using var query = sessions.QuerySession();
+                var now = (await query.Events.FetchStreamStateAsync(id, ct))?.Version ?? current;
+                throw new StaleVersion(id, expectedVersion ?? current, now);
+            }
+        }
+    }
+}
