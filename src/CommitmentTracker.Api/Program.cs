@@ -1,5 +1,6 @@
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.ApiKeys;
+using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Health;
 using CommitmentTracker.Features.Members;
@@ -25,6 +26,7 @@ app.UseOpenApiDocs();
 app.MapMembers();
 app.MapActionPlans();
 app.MapCommitments();
+app.MapCsoAssessments();
 app.MapApiKeys();
 app.MapGraphQLEndpoint();
 app.MapHealth();

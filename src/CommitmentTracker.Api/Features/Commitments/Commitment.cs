@@ -1,3 +1,5 @@
+using CommitmentTracker.Features.Assessments;
+
 namespace CommitmentTracker.Features.Commitments;
 
 public sealed record Milestone(
@@ -8,13 +10,17 @@ public sealed record Milestone(
     public bool IsOverdue(DateOnly today) => Due < today && Status != MilestoneStatus.Met;
 }
 
+/// <summary>The government's latest self-assessment: completion, why, and evidence.</summary>
+public sealed record SelfAssessment(Completion Completion, string Reason, EvidenceLink[] Evidence, string By, DateTimeOffset At);
+
 /// <summary>The commitment aggregate, with its milestones inside: the consistency boundary. Kept inline as the read model.</summary>
 public sealed record Commitment(
     string Id, string PlanId, string MemberCode, string DefaultLanguage,
     Dictionary<string, string> Title, Dictionary<string, string>? Description, Dictionary<string, string>? Problem,
     Dictionary<string, string>? Objective, Institution LeadInstitution, Institution[] SupportingInstitutions,
     PolicyArea[] PolicyAreas, OgpValue[] OgpValues, bool Subnational, Completion Completion, bool Withdrawn,
-    Milestone[] Milestones, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    Milestone[] Milestones, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IrmAssessment? Irm = null,
+    SelfAssessment? Self = null)
 {
     public int Version { get; set; }
 
@@ -23,6 +29,16 @@ public sealed record Commitment(
         : Milestones.All(m => m.Weight is > 0)
             ? Math.Round(Milestones.Sum(m => m.Progress * m.Weight!.Value) / Milestones.Sum(m => m.Weight!.Value), 1)
             : Math.Round((decimal)Milestones.Average(m => m.Progress), 1);
+
+    /// <summary>The earliest due date among milestones not Met: the commitment is overdue when it is before today.</summary>
+    public DateOnly? EarliestOpenDue => Milestones.Where(m => m.Status != MilestoneStatus.Met).Select(m => (DateOnly?)m.Due).Min();
+
+    /// <summary>Every text of the commitment in every language, lower-cased: what <c>q</c> searches.</summary>
+    public string SearchText => string.Join('\n', new[] { Id, LeadInstitution.Name }
+            .Concat(SupportingInstitutions.Select(i => i.Name))
+            .Concat(new[] { Title, Description, Problem, Objective }.Concat(Milestones.Select(m => m.Title))
+                .SelectMany(t => t?.Values ?? Enumerable.Empty<string>())))
+        .ToLowerInvariant();
 
     public static Commitment Create(CommitmentMade e) => new(
         e.CommitmentId, e.PlanId, e.MemberCode, e.DefaultLanguage, e.Title, e.Description, e.Problem, e.Objective,
@@ -51,7 +67,23 @@ public sealed record Commitment(
 
     public Commitment Apply(MilestoneRescheduled e) => WithMilestone(e.MilestoneId, e.At, m => m with { Start = e.Start, Due = e.Due });
 
-    public Commitment Apply(CommitmentCompletionChanged e) => this with { Completion = e.Completion, UpdatedAt = e.At };
+    public Commitment Apply(CommitmentCompletionChanged e) => this with
+    {
+        Completion = e.Completion, Self = new SelfAssessment(e.Completion, e.Reason, e.Evidence, e.By, e.At), UpdatedAt = e.At,
+    };
+
+    public Commitment Apply(IrmDesignAssessed e) => this with
+    {
+        Irm = (Irm ?? new IrmAssessment(null, null)) with
+            { Design = new IrmDesign(e.Verifiable, e.OpenGovernmentLens, e.PotentialForResults, e.Promising, e.Comment, e.At) },
+        UpdatedAt = e.At,
+    };
+
+    public Commitment Apply(IrmResultsAssessed e) => this with
+    {
+        Irm = (Irm ?? new IrmAssessment(null, null)) with { Results = new IrmResults(e.Completion, e.DidItOpenGovernment, e.Comment, e.At) },
+        UpdatedAt = e.At,
+    };
 
     public Commitment Apply(CommitmentWithdrawn e) => this with { Completion = Completion.Withdrawn, Withdrawn = true, UpdatedAt = e.At };
 

@@ -114,7 +114,7 @@ public static class CommitmentDecider
         return [new CommitmentWithdrawn(s.Id, s.Completion, c.Reason!.Trim(), by, now)];
     }
 
-    private static void EnsureNotWithdrawn(Commitment s)
+    public static void EnsureNotWithdrawn(Commitment s)
     {
         if (s.Withdrawn) throw new RuleConflict($"Commitment {s.Id} is withdrawn; it takes no more changes.");
     }
@@ -147,15 +147,15 @@ public static class CommitmentDecider
         errors.Required($"{field}.name", institution.Name).MaxLength($"{field}.name", institution.Name, 300);
     }
 
-    private static void ValidateEvidence(FieldErrors errors, EvidenceLink[]? evidence)
+    public static void ValidateEvidence(FieldErrors errors, EvidenceLink[]? evidence, string field = "evidence")
     {
         if (evidence is null) return;
-        if (evidence.Length > 50) errors.Add("evidence", "at most 50 links.");
+        if (evidence.Length > 50) errors.Add(field, "at most 50 links.");
         foreach (var (link, i) in evidence.Select((l, i) => (l, i)))
         {
             if (!Uri.TryCreate(link.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || link.Url.Length > 2000)
-                errors.Add($"evidence[{i}].url", "must be an absolute http(s) URL of at most 2000 characters.");
-            errors.MaxLength($"evidence[{i}].title", link.Title, 500).MaxLength($"evidence[{i}].type", link.Type, 100);
+                errors.Add($"{field}[{i}].url", "must be an absolute http(s) URL of at most 2000 characters.");
+            errors.MaxLength($"{field}[{i}].title", link.Title, 500).MaxLength($"{field}[{i}].type", link.Type, 100);
         }
     }
 }

@@ -1,3 +1,4 @@
+using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Marten;
 using JasperFx.Events;
@@ -41,6 +42,8 @@ public static class CommitmentHistory
                 MilestoneRescheduled x => state!.Apply(x),
                 CommitmentCompletionChanged x => state!.Apply(x),
                 CommitmentWithdrawn x => state!.Apply(x),
+                IrmDesignAssessed x => state!.Apply(x),
+                IrmResultsAssessed x => state!.Apply(x),
                 _ => state,
             };
             if (state is not null) state.Version = (int)e.Version;

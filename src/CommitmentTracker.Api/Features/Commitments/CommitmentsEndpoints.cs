@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CommitmentTracker.Features.ActionPlans;
+using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
@@ -22,6 +23,8 @@ public static partial class CommitmentsEndpoints
         var commitments = app.MapGroup("/api/commitments").WithTags("Commitments");
         commitments.MapGet("/{id}", Get).WithSummary("Read a commitment; ?asOf=2024-08-30 rebuilds it as of the end of that day.")
             .ProducesValidationProblem().ProducesProblem(404);
+        commitments.MapGet("/", List).WithSummary("List commitments, paged and sorted, with filters and full-text q in any script.")
+            .ProducesValidationProblem();
         commitments.MapGet("/{id}/history", History).WithSummary("Every event of the commitment, in order: what, when, who, why.")
             .ProducesProblem(404);
 
@@ -36,28 +39,38 @@ public static partial class CommitmentsEndpoints
             x.Write(id, s => CommitmentDecider.Decide(s, milestoneId, c, x.Actor.Id, x.Now))).WithSummary("Move a milestone's dates, with a reason.");
         writes.MapPost("/completion", (string id, ChangeCompletion c, CommitmentWriter x) =>
             x.Write(id, s => CommitmentDecider.Decide(s, c, x.Actor.Id, x.Now))).WithSummary("Change the government's self-assessed completion.");
+        writes.MapPost("/assessments/irm", (string id, RecordIrmAssessment c, CommitmentWriter x) =>
+            x.Write(id, s => AssessmentDecider.Decide(s, c, x.Actor.Id, x.Now), _ => x.Actor.EnsureRole(Roles.Irm, Roles.Admin)))
+            .WithSummary("Record the IRM's design and/or results indicators (irm role).");
         writes.MapPost("/withdraw", (string id, WithdrawCommitment c, CommitmentWriter x) =>
             x.Write(id, s => CommitmentDecider.Decide(s, c, x.Actor.Id, x.Now))).WithSummary("Withdraw the commitment; later writes are 409.");
         return app;
     }
 
     /// <summary>What every commitment write needs from the request.</summary>
-    public sealed class CommitmentWriter(StreamWrites writes, Actor actor, TimeProvider clock, IHttpContextAccessor accessor)
+    public sealed class CommitmentWriter(StreamWrites writes, IQuerySession query, Actor actor, TimeProvider clock, IHttpContextAccessor accessor)
     {
         public Actor Actor { get; } = actor;
         public DateTimeOffset Now { get; } = clock.GetUtcNow();
         private HttpContext Http => accessor.HttpContext!;
         public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
-        public async Task<Ok<CommitmentResponse>> Write(string id, Func<Commitment, object[]> decide)
+        /// <summary>Decides and appends; by default only the member's PoC or an admin may (<paramref name="authorize"/> overrides).</summary>
+        public async Task<Ok<CommitmentResponse>> Write(string id, Func<Commitment, object[]> decide, Action<Commitment>? authorize = null)
         {
             var commitment = await writes.Append<Commitment>("Commitment", id.ToUpperInvariant(), Http.Request.ExpectedVersion(), s =>
             {
-                Actor.EnsureCanWriteMember(s.MemberCode);
+                (authorize ?? (c => Actor.EnsureCanWriteMember(c.MemberCode)))(s);
                 return decide(s);
             }, Http.RequestAborted);
             Http.Response.SetETag(commitment.Version);
-            return TypedResults.Ok(CommitmentResponse.From(commitment, LocalizedText.RequestedLanguages(Http.Request), Today));
+            return TypedResults.Ok(await Respond(commitment));
+        }
+
+        public async Task<CommitmentResponse> Respond(Commitment commitment)
+        {
+            var cso = await CsoAssessmentsEndpoints.For(query, commitment.Id, Http.RequestAborted);
+            return CommitmentResponse.From(commitment, cso, LocalizedText.RequestedLanguages(Http.Request), Today);
         }
     }
 
@@ -76,7 +89,7 @@ public static partial class CommitmentsEndpoints
         await session.SaveChangesAsync(http.RequestAborted);
         var commitment = Commitment.Create(made) with { Version = 1 };
         http.Response.SetETag(1);
-        return TypedResults.Created($"/api/commitments/{id}", CommitmentResponse.From(commitment, LocalizedText.RequestedLanguages(http.Request), x.Today));
+        return TypedResults.Created($"/api/commitments/{id}", await x.Respond(commitment));
     }
 
     private static async Task<string> NextId(IQuerySession session, string country, CancellationToken ct)
@@ -96,20 +109,60 @@ public static partial class CommitmentsEndpoints
         return TypedResults.Created($"/api/commitments/{ok.Value.Id}/milestones/{added.Id}", ok.Value);
     }
 
-    private static async Task<Ok<CommitmentResponse>> Get(string id, DateOnly? asOf, IQuerySession session, TimeProvider clock, HttpContext http)
+    private static async Task<Ok<CommitmentResponse>> Get(string id, DateOnly? asOf, IQuerySession session, CommitmentWriter x, HttpContext http)
     {
-        var lang = LocalizedText.RequestedLanguages(http.Request);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (asOf is { } date)
         {
             var state = CommitmentHistory.AsOf(await CommitmentHistory.Events(session, id.ToUpperInvariant(), http.RequestAborted), date)
                         ?? throw new ResourceNotFound($"Commitment as of {date:yyyy-MM-dd}", id);
+            var cso = await CsoAssessmentsEndpoints.For(session, state.Id, http.RequestAborted, date);
             http.Response.SetETag(state.Version);
-            return TypedResults.Ok(CommitmentResponse.From(state, lang, date, date));
+            return TypedResults.Ok(CommitmentResponse.From(state, cso, LocalizedText.RequestedLanguages(http.Request), date, date));
         }
         var commitment = await session.LoadAsync<Commitment>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Commitment", id);
         http.Response.SetETag(commitment.Version);
-        return TypedResults.Ok(CommitmentResponse.From(commitment, lang, today));
+        return TypedResults.Ok(await x.Respond(commitment));
+    }
+
+    /// <param name="member">Member code (GE, GE-TBS).</param>
+    /// <param name="plan">Action plan id (GE-AP5).</param>
+    /// <param name="q">Words or part of a word, in any language or script; matched anywhere in titles, texts and institutions.</param>
+    /// <param name="overdue">true: has a milestone past due and not Met; false: has none.</param>
+    /// <param name="sort">id, updatedAt, progress, optionally prefixed with '-'.</param>
+    private static async Task<Ok<Page<CommitmentResponse>>> List(
+        IQuerySession session, CommitmentWriter x, HttpContext http, string? member, string? plan, PolicyArea? policyArea,
+        OgpValue? ogpValue, Completion? completion, IrmCompletion? irmCompletion, bool? overdue, string? q, string? sort, int? page, int? pageSize)
+    {
+        var errors = new FieldErrors();
+        var paging = PageRequest.From(page, pageSize, errors);
+        errors.MaxLength("q", q, 200);
+        IQueryable<Commitment> query = session.Query<Commitment>().Stats(out var stats);
+        if (!string.IsNullOrWhiteSpace(member)) { var m = member.Trim().ToUpperInvariant(); query = query.Where(c => c.MemberCode == m); }
+        if (!string.IsNullOrWhiteSpace(plan)) { var p = plan.Trim().ToUpperInvariant(); query = query.Where(c => c.PlanId == p); }
+        if (policyArea is { } area) query = query.Where(c => c.PolicyAreas.Contains(area));
+        if (ogpValue is { } value) query = query.Where(c => c.OgpValues.Contains(value));
+        if (completion is { } done) query = query.Where(c => c.Completion == done);
+        if (irmCompletion is { } irm) query = query.Where(c => c.Irm!.Results!.Completion == irm);
+        var today = x.Today;
+        if (overdue == true) query = query.Where(c => c.EarliestOpenDue < today);
+        if (overdue == false) query = query.Where(c => c.EarliestOpenDue == null || c.EarliestOpenDue >= today);
+        // Marten turns Contains into LIKE and escapes '%' and '_' itself (CommitmentSearchTests proves they match literally).
+        foreach (var word in (q ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            query = query.Where(c => c.SearchText.Contains(word));
+        query = (sort ?? "id") switch
+        {
+            "id" => query.OrderBy(c => c.Id),
+            "-id" => query.OrderByDescending(c => c.Id),
+            "updatedAt" => query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+            "-updatedAt" => query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
+            "progress" => query.OrderBy(c => c.Progress).ThenBy(c => c.Id),
+            "-progress" => query.OrderByDescending(c => c.Progress).ThenBy(c => c.Id),
+            _ => errors.InvalidSort(query, "id, updatedAt, progress"),
+        };
+        errors.ThrowIfAny();
+        var lang = LocalizedText.RequestedLanguages(http.Request);
+        // The list carries no CSO views (one query per row); read one commitment for all three assessments.
+        return TypedResults.Ok(await query.ToPageAsync(stats, paging, c => CommitmentResponse.From(c, [], lang, today), http.RequestAborted));
     }
 
     private static async Task<Ok<HistoryEntry[]>> History(string id, IQuerySession session, HttpContext http) =>

@@ -39,8 +39,10 @@ public sealed record Actor(string Id, string Name, string Role, string Organisat
         throw new Forbidden($"Role '{Role}' may not write data of member '{memberCode}'.");
     }
 
-    public void EnsureAdmin()
+    public void EnsureAdmin() => EnsureRole(Roles.Admin);
+
+    public void EnsureRole(params string[] roles)
     {
-        if (!IsAdmin) throw new Forbidden("Only an admin may do this.");
+        if (!roles.Contains(Role)) throw new Forbidden($"Only {string.Join(" or ", roles)} may do this; this key is {Role}.");
     }
 }

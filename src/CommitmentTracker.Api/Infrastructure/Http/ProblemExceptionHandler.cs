@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using JasperFx;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
@@ -8,7 +9,7 @@ using Npgsql;
 namespace CommitmentTracker.Infrastructure.Http;
 
 /// <summary>The single place where failures become RFC 9457 problem responses.</summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -24,6 +25,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         ValidationFailed v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
             { Status = 400, Title = "The request is invalid.", Detail = v.Message },
         BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
+        BadHttpRequestException bad when BindFailure().Match(bad.Message) is { Success: true } m =>
+            new HttpValidationProblemDetails(new Dictionary<string, string[]> { [m.Groups["name"].Value] = [$"'{m.Groups["value"].Value}' is not a valid value."] })
+                { Status = 400, Title = "The request is invalid." },
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is invalid.", Detail = bad.Message },
         ResourceNotFound n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
         StaleVersion s => new ProblemDetails
@@ -41,6 +45,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         OperationCanceledException => new ProblemDetails { Status = 499, Title = "The client closed the request." },
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred." },
     };
+
+    // ASP.NET's words for a query or route value it cannot bind: 'Failed to bind parameter "PolicyArea? policyArea" from "Sports".'
+    [GeneratedRegex("""Failed to bind parameter "(?:[^"]*\s)?(?<name>\w+)" from "(?<value>[^"]{0,100})""")]
+    private static partial Regex BindFailure();
 
     private static ProblemDetails AlreadyExists(object id) =>
         new() { Status = 409, Title = "Already exists.", Detail = $"'{id}' already exists." };

@@ -1,4 +1,5 @@
 using CommitmentTracker.Features.ActionPlans;
+using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
@@ -34,6 +35,8 @@ public static class EventStoreSetup
                 opts.Schema.For<ActionPlan>().Index(p => p.MemberCode);
                 opts.Projections.Snapshot<Commitment>(SnapshotLifecycle.Inline);
                 opts.Schema.For<Commitment>().Index(c => c.PlanId).Index(c => c.MemberCode);
+                opts.Projections.Snapshot<CsoAssessment>(SnapshotLifecycle.Inline);
+                opts.Schema.For<CsoAssessment>().Index(a => a.CommitmentId);
                 opts.Schema.For<ApiKey>();
                 return opts;
             })

@@ -7,40 +7,6 @@ namespace CommitmentTracker.Api.Tests.Features.Commitments;
 
 public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private static object Commitment(string? id = null) => new
-    {
-        id,
-        title = new Dictionary<string, string> { ["ka"] = "საჯარო ადმინისტრირების რეფორმის მონიტორინგი", ["en"] = "Monitoring public administration reform" },
-        description = new Dictionary<string, string> { ["en"] = "Municipal services in three regions." },
-        leadInstitution = new { name = "Administration of the Government", kind = "Government" },
-        supportingInstitutions = new[] { new { name = "Civil Society Institute", kind = "Cso" } },
-        policyAreas = new[] { "AntiCorruption", "PublicServiceDelivery" },
-        ogpValues = new[] { "CivicParticipation", "PublicAccountability" },
-        subnational = true,
-    };
-
-    private static object Milestone(string start = "2024-01-01", string due = "2024-12-31", decimal? weight = null) => new
-    {
-        title = new Dictionary<string, string> { ["ka"] = "მონიტორინგის ანგარიში" },
-        deliverable = new Dictionary<string, string> { ["en"] = "Published report" },
-        responsibleInstitution = "Ministry of Justice", start, due, weight,
-    };
-
-    /// <summary>A fresh plan in Implementation for this member; returns its id.</summary>
-    private async Task<string> OpenPlan(string member)
-    {
-        await api.RegisteredMember(member);
-        var plan = await (await api.Admin().PostJson("/api/action-plans", Given.Plan(member, "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created);
-        return plan["id"]!.GetValue<string>();
-    }
-
-    private async Task<string> MadeCommitment(string member = "GE")
-    {
-        var plan = await OpenPlan(member);
-        var made = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Commitment())).Expect(HttpStatusCode.Created);
-        return made["id"]!.GetValue<string>();
-    }
-
     private Task<HttpResponseMessage> Post(string url, object body, string? ifMatch = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
@@ -51,25 +17,25 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
     [Fact]
     public async Task Ids_are_assigned_ogp_style_and_unique()
     {
-        var plan = await OpenPlan("AM");
-        var first = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Commitment())).Expect(HttpStatusCode.Created);
-        var chosen = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Commitment("AM0066"))).Expect(HttpStatusCode.Created);
-        var next = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Commitment())).Expect(HttpStatusCode.Created);
+        var plan = await api.OpenPlan("AM");
+        var first = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+        var chosen = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment("AM0066"))).Expect(HttpStatusCode.Created);
+        var next = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
 
         Assert.Equal("AM0001", first["id"]!.GetValue<string>());
         Assert.Equal("AM0066", chosen["id"]!.GetValue<string>());
         Assert.Equal("AM0067", next["id"]!.GetValue<string>());
-        await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Commitment("AM0066"))).Expect(HttpStatusCode.Conflict);
-        var bad = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Commitment("GE0001"))).Expect(HttpStatusCode.BadRequest);
+        await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment("AM0066"))).Expect(HttpStatusCode.Conflict);
+        var bad = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment("GE0001"))).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("id", bad.ErrorFields());
     }
 
     [Fact]
     public async Task Milestone_progress_rolls_up_and_moves_ocds_status()
     {
-        var id = await MadeCommitment("UA");
-        await (await Post($"/api/commitments/{id}/milestones", Milestone())).Expect(HttpStatusCode.Created);
-        var two = await (await Post($"/api/commitments/{id}/milestones", Milestone())).Expect(HttpStatusCode.Created);
+        var id = await api.MadeCommitment("UA");
+        await (await Post($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+        var two = await (await Post($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
         var m1 = two["milestones"]![0]!["id"]!.GetValue<string>();
         var m2 = two["milestones"]![1]!["id"]!.GetValue<string>();
 
@@ -86,9 +52,9 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
     [Fact]
     public async Task Weighted_progress_when_every_milestone_has_a_weight()
     {
-        var id = await MadeCommitment("AZ");
-        await (await Post($"/api/commitments/{id}/milestones", Milestone(weight: 3))).Expect(HttpStatusCode.Created);
-        var c = await (await Post($"/api/commitments/{id}/milestones", Milestone(weight: 1))).Expect(HttpStatusCode.Created);
+        var id = await api.MadeCommitment("AZ");
+        await (await Post($"/api/commitments/{id}/milestones", Given.Milestone(weight: 3))).Expect(HttpStatusCode.Created);
+        var c = await (await Post($"/api/commitments/{id}/milestones", Given.Milestone(weight: 1))).Expect(HttpStatusCode.Created);
         var after = await (await Post($"/api/commitments/{id}/milestones/{c["milestones"]![0]!["id"]}/progress", new { percent = 100 })).Expect(HttpStatusCode.OK);
         Assert.Equal(75m, after["progress"]!.GetValue<decimal>());
     }
@@ -102,8 +68,8 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
     [InlineData("""{"percent":50,"evidence":[{"url":"javascript:alert(1)"}]}""", "evidence[0].url")]
     public async Task Bad_progress_is_400_naming_the_field_and_appends_nothing(string body, string field)
     {
-        var id = await MadeCommitment("MD");
-        var added = await (await Post($"/api/commitments/{id}/milestones", Milestone())).Expect(HttpStatusCode.Created);
+        var id = await api.MadeCommitment("MD");
+        var added = await (await Post($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
         var before = await api.EventCount();
         var problem = await (await api.Admin().PostRaw($"/api/commitments/{id}/milestones/{added["milestones"]![0]!["id"]}/progress", body)).Expect(HttpStatusCode.BadRequest);
         Assert.Contains(field, problem.ErrorFields());
@@ -113,15 +79,15 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
     [Fact]
     public async Task Reversed_milestone_dates_are_400()
     {
-        var id = await MadeCommitment("KG");
-        var problem = await (await Post($"/api/commitments/{id}/milestones", Milestone("2024-06-01", "2024-01-01"))).Expect(HttpStatusCode.BadRequest);
+        var id = await api.MadeCommitment("KG");
+        var problem = await (await Post($"/api/commitments/{id}/milestones", Given.Milestone("2024-06-01", "2024-01-01"))).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["due"], problem.ErrorFields());
     }
 
     [Fact]
     public async Task Stale_if_match_is_409_with_the_current_version()
     {
-        var id = await MadeCommitment("BY");
+        var id = await api.MadeCommitment("BY");
         var read = await api.Anonymous().GetAsync($"/api/commitments/{id}");
         var etag = read.Headers.ETag!.Tag;
         await (await Post($"/api/commitments/{id}/completion", new { completion = "Limited", reason = "Work started" }, etag)).Expect(HttpStatusCode.OK);
@@ -135,12 +101,12 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
     [Fact]
     public async Task Withdrawn_commitment_refuses_every_write()
     {
-        var id = await MadeCommitment("GE");
+        var id = await api.MadeCommitment("GE");
         await (await Post($"/api/commitments/{id}/withdraw", new { })).Expect(HttpStatusCode.BadRequest);
         await (await Post($"/api/commitments/{id}/withdraw", new { reason = "Merged into GE0002" })).Expect(HttpStatusCode.OK);
         var before = await api.EventCount();
 
-        await (await Post($"/api/commitments/{id}/milestones", Milestone())).Expect(HttpStatusCode.Conflict);
+        await (await Post($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Conflict);
         await (await Post($"/api/commitments/{id}/completion", new { completion = "Complete", reason = "x" })).Expect(HttpStatusCode.Conflict);
         await (await Post($"/api/commitments/{id}/withdraw", new { reason = "again" })).Expect(HttpStatusCode.Conflict);
         var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/commitments/{id}") { Content = JsonContent.Create(new { ogpValues = new[] { "TechnologyAndInnovation" } }) };
@@ -152,8 +118,8 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
     [Fact]
     public async Task History_shows_who_when_and_why_and_keeps_old_dates()
     {
-        var id = await MadeCommitment("AM");
-        var added = await (await Post($"/api/commitments/{id}/milestones", Milestone("2024-01-01", "2024-06-30"))).Expect(HttpStatusCode.Created);
+        var id = await api.MadeCommitment("AM");
+        var added = await (await Post($"/api/commitments/{id}/milestones", Given.Milestone("2024-01-01", "2024-06-30"))).Expect(HttpStatusCode.Created);
         var m = added["milestones"]![0]!["id"]!.GetValue<string>();
         await (await Post($"/api/commitments/{id}/milestones/{m}/reschedule", new { due = "2024-09-30" })).Expect(HttpStatusCode.BadRequest);
         await (await Post($"/api/commitments/{id}/milestones/{m}/reschedule", new { due = "2024-09-30", reason = "Procurement delayed" })).Expect(HttpStatusCode.OK);
@@ -172,7 +138,7 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
     public async Task As_of_returns_the_older_state_after_later_changes()
     {
         api.Clock.Now = new DateTimeOffset(2024, 3, 1, 12, 0, 0, TimeSpan.Zero);
-        var id = await MadeCommitment("UA");
+        var id = await api.MadeCommitment("UA");
         await (await Post($"/api/commitments/{id}/completion", new { completion = "Limited", reason = "Started" })).Expect(HttpStatusCode.OK);
         api.Clock.Now = new DateTimeOffset(2024, 9, 15, 12, 0, 0, TimeSpan.Zero);
         await (await Post($"/api/commitments/{id}/completion", new { completion = "Complete", reason = "Done" })).Expect(HttpStatusCode.OK);
@@ -190,8 +156,8 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
     public async Task Overdue_flips_when_the_clock_moves()
     {
         api.Clock.Now = new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero);
-        var id = await MadeCommitment("AZ");
-        await (await Post($"/api/commitments/{id}/milestones", Milestone("2024-01-01", "2024-06-30"))).Expect(HttpStatusCode.Created);
+        var id = await api.MadeCommitment("AZ");
+        await (await Post($"/api/commitments/{id}/milestones", Given.Milestone("2024-01-01", "2024-06-30"))).Expect(HttpStatusCode.Created);
         var before = await (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Json();
 
         api.Clock.Now = new DateTimeOffset(2024, 7, 1, 9, 0, 0, TimeSpan.Zero);
@@ -212,10 +178,10 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(HttpStatusCode.Conflict, await Move("Implementation"));
         Assert.Equal(HttpStatusCode.OK, await Move("CoCreation"));
         Assert.Equal(HttpStatusCode.OK, await Move("Submitted"));
-        var refused = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Commitment())).Expect(HttpStatusCode.Conflict);
+        var refused = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Conflict);
         Assert.Contains("Submitted", refused["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, await Move("Implementation"));
-        Assert.Equal(HttpStatusCode.Created, (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Commitment())).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, await Move("Finished"));
         Assert.Equal(HttpStatusCode.OK, await Move("Withdrawn"));
         Assert.Equal(HttpStatusCode.Conflict, await Move("Ended"));
@@ -224,7 +190,7 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
     [Fact]
     public async Task Only_the_members_poc_writes_its_commitments()
     {
-        var id = await MadeCommitment("GE");
+        var id = await api.MadeCommitment("GE");
         await api.RegisteredMember("AM");
         var armenianPoc = await api.Key("poc", "AM");
         var georgianPoc = await api.Key("poc", "GE");
@@ -237,7 +203,7 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
     [Fact]
     public async Task Revision_changes_only_named_fields()
     {
-        var id = await MadeCommitment("MD");
+        var id = await api.MadeCommitment("MD");
         var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/commitments/{id}?lang=en")
         {
             Content = JsonContent.Create(new { policyAreas = new[] { "OpenContracting" }, title = new Dictionary<string, string> { ["ka"] = "ახალი სათაური", ["en"] = "New title" } }),

@@ -1,0 +1,57 @@
+using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Infrastructure.Auth;
+using CommitmentTracker.Infrastructure.Http;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CommitmentTracker.Features.Assessments;
+
+public static class CsoAssessmentsEndpoints
+{
+    public static IEndpointRouteBuilder MapCsoAssessments(this IEndpointRouteBuilder app)
+    {
+        var cso = app.MapGroup("/api/commitments/{id}/assessments/cso").WithTags("Assessments");
+        cso.MapPost("/", File).RequireAuthorization(AuthSetup.Writer)
+            .WithSummary("File a CSO assessment (cso role), in the stream of the key's organisation. If-Match applies to that stream.")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        cso.MapGet("/", List).WithSummary("Every CSO's assessments of the commitment, each with its full history.").ProducesProblem(404);
+        return app;
+    }
+
+    /// <summary>Each CSO's latest view of a commitment; with <paramref name="asOf"/>, as of the end of that day.</summary>
+    public static async Task<CsoView[]> For(IQuerySession session, string commitmentId, CancellationToken ct, DateOnly? asOf = null)
+    {
+        var cutoff = asOf is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MaxValue;
+        var streams = await session.Query<CsoAssessment>().Where(a => a.CommitmentId == commitmentId).OrderBy(a => a.Organisation).ToListAsync(ct);
+        return streams
+            .Select(s => (s.Organisation, Entries: s.History.Where(h => h.At < cutoff).ToArray()))
+            .Where(s => s.Entries.Length > 0)
+            .Select(s => new CsoView(s.Organisation, s.Entries[^1].Completion, s.Entries[^1].Comment, s.Entries[^1].Evidence,
+                s.Entries[^1].By, s.Entries[^1].At, s.Entries.Length))
+            .ToArray();
+    }
+
+    private static async Task<Created<CsoAssessment>> File(
+        string id, FileCsoAssessment command, IDocumentSession session, Actor actor, TimeProvider clock, HttpContext http)
+    {
+        actor.EnsureRole(Roles.Cso, Roles.Admin);
+        var commitment = await session.LoadAsync<Commitment>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Commitment", id);
+        var filed = AssessmentDecider.Decide(commitment, command, actor.Organisation, actor.Id, clock.GetUtcNow());
+        var stream = await session.Events.FetchForWriting<CsoAssessment>(filed.AssessmentId, http.RequestAborted);
+        var current = stream.CurrentVersion ?? 0;
+        if (http.Request.ExpectedVersion() is { } expected && expected != current) throw new StaleVersion(filed.AssessmentId, expected, current);
+        stream.AppendOne(filed);
+        await session.SaveChangesAsync(http.RequestAborted);
+        var saved = await session.LoadAsync<CsoAssessment>(filed.AssessmentId, http.RequestAborted);
+        http.Response.SetETag(saved!.Version);
+        return TypedResults.Created($"/api/commitments/{commitment.Id}/assessments/cso", saved);
+    }
+
+    private static async Task<Ok<CsoAssessment[]>> List(string id, IQuerySession session, HttpContext http)
+    {
+        var commitmentId = id.ToUpperInvariant();
+        if (await session.LoadAsync<Commitment>(commitmentId, http.RequestAborted) is null) throw new ResourceNotFound("Commitment", id);
+        var all = await session.Query<CsoAssessment>().Where(a => a.CommitmentId == commitmentId).OrderBy(a => a.Organisation).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(all.ToArray());
+    }
+}

@@ -1,0 +1,16 @@
+namespace CommitmentTracker.Features.Assessments;
+
+public sealed record IrmDesign(bool Verifiable, bool OpenGovernmentLens, PotentialForResults PotentialForResults, bool Promising, string? Comment, DateTimeOffset At);
+
+public sealed record IrmResults(IrmCompletion Completion, DidItOpenGovernment DidItOpenGovernment, string? Comment, DateTimeOffset At);
+
+/// <summary>The IRM's verdict as it stands, kept on the commitment.</summary>
+public sealed record IrmAssessment(IrmDesign? Design, IrmResults? Results)
+{
+    /// <summary>
+    /// Starred (OGP's rule): verifiable, relevant to an OGP value (open-government lens), substantial potential for
+    /// results, and substantially or fully complete.
+    /// </summary>
+    public bool Starred => Design is { Verifiable: true, OpenGovernmentLens: true, PotentialForResults: PotentialForResults.Substantial }
+                           && Results is { Completion: IrmCompletion.Substantial or IrmCompletion.Complete };
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using CommitmentTracker.Api.Tests.Infrastructure;
+
+namespace CommitmentTracker.Api.Tests.Features.Commitments;
+
+public sealed class CommitmentSearchTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private static string Line(string seed, int index) =>
+        Repo.Seed(seed).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 20).ElementAt(index) is var line && line.Length > 300 ? line[..300] : line;
+
+    private async Task<string[]> Ids(string query)
+    {
+        var page = await (await api.Anonymous().GetAsync("/api/commitments?pageSize=200&" + query)).Expect(HttpStatusCode.OK);
+        return page["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).Order().ToArray();
+    }
+
+    private async Task<(string georgian, string armenian, string latin)> Seeded()
+    {
+        var georgian = await api.MadeCommitment("GE", Given.Commitment(title: new() { ["ka"] = Line("003_197e165c457b1a02.txt", 0) },
+            policyAreas: ["AccessToInformation"], ogpValues: ["AccessToInformation"]));
+        var armenian = await api.MadeCommitment("AM", Given.Commitment(title: new() { ["ka"] = "ბარემ", ["hy"] = Line("000_5fd3270c7009d1bb.txt", 0) },
+            policyAreas: ["AntiCorruption"], ogpValues: ["PublicAccountability"]));
+        var latin = await api.MadeCommitment("UA", Given.Commitment(title: new() { ["ka"] = "ლათინური", ["en"] = "Open contracting for 100% of tenders" },
+            policyAreas: ["OpenContracting"], ogpValues: ["TechnologyAndInnovation"]));
+        return (georgian, armenian, latin);
+    }
+
+    [Fact]
+    public async Task Q_finds_words_in_georgian_armenian_cyrillic_and_latin()
+    {
+        var (georgian, armenian, latin) = await Seeded();
+        var ukrainian = await api.MadeCommitment("UA", Given.Commitment(title: new() { ["ka"] = "უკრაინა", ["uk"] = Line("001_c25ae0a319e80e76.txt", 0) }));
+
+        await Only("q=" + Uri.EscapeDataString("მონიტორი"), georgian, armenian, latin, ukrainian);           // from seed 003
+        await Only("q=" + Uri.EscapeDataString("բարեվարքության"), armenian, georgian, latin, ukrainian);     // from seed 000
+        await Only("q=" + Uri.EscapeDataString("доброчесність"), ukrainian, georgian, armenian, latin);     // from seed 001
+        await Only("q=CONTRACTING", latin, georgian, armenian, ukrainian);
+        await Only("q=" + Uri.EscapeDataString("open tenders"), latin, georgian, armenian, ukrainian);
+    }
+
+    /// <summary>The query finds <paramref name="expected"/> and none of <paramref name="others"/>.</summary>
+    private async Task Only(string query, string expected, params string[] others)
+    {
+        var found = await Ids(query);
+        Assert.Contains(expected, found);
+        foreach (var other in others) Assert.DoesNotContain(other, found);
+    }
+
+    [Theory]
+    [InlineData("%")]
+    [InlineData("_")]
+    [InlineData("' or 1=1 --")]
+    public async Task Wildcards_and_injection_match_only_literally(string q)
+    {
+        var (georgian, armenian, latin) = await Seeded();
+        var found = await Ids("q=" + Uri.EscapeDataString(q));
+        Assert.DoesNotContain(georgian, found);
+        Assert.DoesNotContain(armenian, found);
+        if (q == "%") Assert.Contains(latin, found); // "100% of tenders"
+        else Assert.Empty(found);
+    }
+
+    [Fact]
+    public async Task Every_filter_narrows_the_list()
+    {
+        var (georgian, armenian, latin) = await Seeded();
+        await Only("member=ge&policyArea=AccessToInformation", georgian, armenian, latin);
+        await Only("ogpValue=PublicAccountability&member=AM", armenian, georgian, latin);
+        await Only("policyArea=OpenContracting", latin, georgian, armenian);
+        var plan = (await (await api.Anonymous().GetAsync($"/api/commitments/{latin}")).Json())["planId"]!.GetValue<string>();
+        Assert.Contains(latin, await Ids("plan=" + plan));
+
+        await (await api.Admin().PostJson($"/api/commitments/{armenian}/completion", new { completion = "Complete", reason = "done" })).Expect(HttpStatusCode.OK);
+        await Only("completion=Complete", armenian, georgian, latin);
+        await (await api.Admin().PostJson($"/api/commitments/{georgian}/assessments/irm", new { results = new { completion = "Limited", didItOpenGovernment = "Marginal" } })).Expect(HttpStatusCode.OK);
+        await Only("irmCompletion=Limited", georgian, armenian, latin);
+
+        api.Clock.Now = new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        await (await api.Admin().PostJson($"/api/commitments/{latin}/milestones", Given.Milestone("2024-01-01", "2024-06-30"))).Expect(HttpStatusCode.Created);
+        Assert.DoesNotContain(latin, await Ids("overdue=true"));
+        api.Clock.Now = new DateTimeOffset(2024, 7, 2, 0, 0, 0, TimeSpan.Zero);
+        Assert.Contains(latin, await Ids("overdue=true"));
+        Assert.DoesNotContain(latin, await Ids("overdue=false"));
+    }
+
+    [Theory]
+    [InlineData("policyArea=Sports", "policyArea")]
+    [InlineData("completion=Done", "completion")]
+    [InlineData("sort=title", "sort")]
+    [InlineData("pageSize=201", "pageSize")]
+    public async Task Unknown_filter_values_are_400(string query, string field)
+    {
+        var response = await api.Anonymous().GetAsync("/api/commitments?" + query);
+        var problem = await response.Expect(HttpStatusCode.BadRequest);
+        Assert.Contains(field, problem.ErrorFields());
+    }
+}
