@@ -16,6 +16,7 @@ builder.Services.AddHttpConventions();
 builder.Services.AddEventStore();
 builder.Services.AddApiKeyAuth();
 builder.Services.AddOpenApiDocs();
+builder.Services.AddMemberExamples().AddActionPlanExamples().AddCommitmentExamples();
 builder.Services.AddGraphQLApi();
 
 var app = builder.Build();

@@ -20,7 +20,10 @@ public sealed class StreamWrites(ISessionFactory sessions)
         for (var attempt = 1; ; attempt++)
         {
             await using var session = sessions.OpenSession();
-            var stream = await session.Events.FetchForWriting<T>(id, ct);
+            // No If-Match: take the stream's row lock, so the decider sees the latest state and racing writers queue.
+            var stream = expectedVersion is null
+                ? await session.Events.FetchForExclusiveWriting<T>(id, ct)
+                : await session.Events.FetchForWriting<T>(id, ct);
             if (stream.Aggregate is null) throw new ResourceNotFound(what, id);
             var current = stream.CurrentVersion ?? 0;
             if (expectedVersion is { } expected && expected != current) throw new StaleVersion(id, expected, current);

@@ -22,6 +22,7 @@ public static class OpenApiSetup
                 Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Api-Key",
                 Description = "An API key issued by an admin.",
             });
+            c.SchemaFilter<ExamplesSchemaFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml)) c.IncludeXmlComments(xml);
         });

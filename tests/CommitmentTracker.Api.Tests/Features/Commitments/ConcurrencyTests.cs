@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using CommitmentTracker.Api.Tests.Infrastructure;
+
+namespace CommitmentTracker.Api.Tests.Features.Commitments;
+
+/// <summary>No write is ever lost silently: racing writers either land or get 409.</summary>
+public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private const int Writers = 20;
+
+    private async Task<(string id, string milestone)> CommitmentWithMilestone(string member)
+    {
+        var id = await api.MadeCommitment(member);
+        var added = await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+        return (id, added["milestones"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Without_if_match_every_racing_write_lands_on_fresh_state()
+    {
+        var (id, milestone) = await CommitmentWithMilestone("GE");
+        var responses = await Task.WhenAll(Enumerable.Range(1, Writers).Select(i =>
+            api.Admin().PostJson($"/api/commitments/{id}/milestones/{milestone}/progress", new { percent = i })));
+
+        // Without If-Match the writers queue on the stream's row lock: every one lands, none is lost.
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await using var session = api.Store.QuerySession();
+        var reports = (await session.Events.FetchStreamAsync(id)).Count(e => e.EventTypeName == "milestone_progress_reported");
+        Assert.Equal(Writers, reports);
+
+        var final = await (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Json();
+        Assert.Equal(2 + reports, final["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task With_the_same_if_match_exactly_one_racing_write_lands()
+    {
+        var (id, milestone) = await CommitmentWithMilestone("AM");
+        var etag = (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Headers.ETag!.Tag;
+        var responses = await Task.WhenAll(Enumerable.Range(1, Writers).Select(i =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/commitments/{id}/milestones/{milestone}/progress")
+                { Content = JsonContent.Create(new { percent = i }) };
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+            return api.Admin().SendAsync(request);
+        }));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(Writers - 1, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        await using var session = api.Store.QuerySession();
+        Assert.Equal(1, (await session.Events.FetchStreamAsync(id)).Count(e => e.EventTypeName == "milestone_progress_reported"));
+    }
+}
