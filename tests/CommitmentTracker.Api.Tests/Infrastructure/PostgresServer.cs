@@ -16,6 +16,17 @@ public static class PostgresServer
 
     private static async Task<string> StartAsync()
     {
+        var connection = await ResolveAsync();
+        // Hosts start in parallel, and concurrent CREATE EXTENSION IF NOT EXISTS can collide; create it once up front.
+        await using var db = new Npgsql.NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand("create extension if not exists pg_trgm", db);
+        await create.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    private static async Task<string> ResolveAsync()
+    {
         var given = Environment.GetEnvironmentVariable("TEST_DATABASE_URL");
         if (!string.IsNullOrWhiteSpace(given)) return given;
         if (DockerLooksAvailable())

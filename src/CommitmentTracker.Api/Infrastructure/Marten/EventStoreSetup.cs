@@ -7,6 +7,8 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
 
 namespace CommitmentTracker.Infrastructure.Marten;
 
@@ -34,7 +36,10 @@ public static class EventStoreSetup
                 opts.Projections.Snapshot<ActionPlan>(SnapshotLifecycle.Inline);
                 opts.Schema.For<ActionPlan>().Index(p => p.MemberCode);
                 opts.Projections.Snapshot<Commitment>(SnapshotLifecycle.Inline);
-                opts.Schema.For<Commitment>().Index(c => c.PlanId).Index(c => c.MemberCode);
+                opts.Schema.For<Commitment>().Index(c => c.PlanId).Index(c => c.MemberCode)
+                    // q becomes LIKE '%word%' on SearchText: a trigram index serves it in any script.
+                    .Index(c => c.SearchText, i => { i.Method = IndexMethod.gin; i.Mask = "? gin_trgm_ops"; });
+                opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
                 opts.Projections.Snapshot<CsoAssessment>(SnapshotLifecycle.Inline);
                 opts.Schema.For<CsoAssessment>().Index(a => a.CommitmentId);
                 opts.Schema.For<ApiKey>();

@@ -1,5 +1,7 @@
 using System.Net;
 using CommitmentTracker.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommitmentTracker.Api.Tests.Features.Commitments;
 
@@ -93,5 +95,34 @@ public sealed class CommitmentSearchTests(ApiFactory api) : IClassFixture<ApiFac
         var response = await api.Anonymous().GetAsync("/api/commitments?" + query);
         var problem = await response.Expect(HttpStatusCode.BadRequest);
         Assert.Contains(field, problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Search_can_use_the_trigram_index()
+    {
+        await Seeded();
+        await using var connection = new Npgsql.NpgsqlConnection(api.Services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres"));
+        await connection.OpenAsync();
+        await using (var off = new Npgsql.NpgsqlCommand("set enable_seqscan = off", connection)) await off.ExecuteNonQueryAsync();
+        await using var explain = new Npgsql.NpgsqlCommand(
+            $"explain select d.data from {api.Schema}.mt_doc_commitment as d where d.data ->> 'SearchText' LIKE '%მონიტორი%'", connection);
+        var plan = string.Join("\n", await ReadAll(explain));
+        Assert.Contains("gin", (await IndexDefinitions(connection)).ToLowerInvariant());
+        Assert.Contains("Bitmap Index Scan", plan);
+    }
+
+    private async Task<string> IndexDefinitions(Npgsql.NpgsqlConnection connection)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(
+            $"select string_agg(indexdef, ' ') from pg_indexes where schemaname = '{api.Schema}' and indexdef like '%gin_trgm_ops%'", connection);
+        return (await command.ExecuteScalarAsync()) as string ?? "";
+    }
+
+    private static async Task<List<string>> ReadAll(Npgsql.NpgsqlCommand command)
+    {
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
+        return lines;
     }
 }
