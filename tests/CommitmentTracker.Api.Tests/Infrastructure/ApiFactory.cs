@@ -19,6 +19,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..16];
     public TestClock Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero));
+    public SqlCounter Sql { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -33,7 +34,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Marten:Schema", Schema);
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock).AddSingleton<IMartenLogger>(Sql));
     }
 
     public HttpClient Anonymous() => CreateClient();

@@ -135,30 +135,9 @@ public static partial class CommitmentsEndpoints
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
-        errors.MaxLength("q", q, 200);
-        IQueryable<Commitment> query = session.Query<Commitment>().Stats(out var stats);
-        if (!string.IsNullOrWhiteSpace(member)) { var m = member.Trim().ToUpperInvariant(); query = query.Where(c => c.MemberCode == m); }
-        if (!string.IsNullOrWhiteSpace(plan)) { var p = plan.Trim().ToUpperInvariant(); query = query.Where(c => c.PlanId == p); }
-        if (policyArea is { } area) query = query.Where(c => c.PolicyAreas.Contains(area));
-        if (ogpValue is { } value) query = query.Where(c => c.OgpValues.Contains(value));
-        if (completion is { } done) query = query.Where(c => c.Completion == done);
-        if (irmCompletion is { } irm) query = query.Where(c => c.Irm!.Results!.Completion == irm);
         var today = x.Today;
-        if (overdue == true) query = query.Where(c => c.EarliestOpenDue < today);
-        if (overdue == false) query = query.Where(c => c.EarliestOpenDue == null || c.EarliestOpenDue >= today);
-        // Marten turns Contains into LIKE and escapes '%' and '_' itself (CommitmentSearchTests proves they match literally).
-        foreach (var word in (q ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            query = query.Where(c => c.SearchText.Contains(word));
-        query = (sort ?? "id") switch
-        {
-            "id" => query.OrderBy(c => c.Id),
-            "-id" => query.OrderByDescending(c => c.Id),
-            "updatedAt" => query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
-            "-updatedAt" => query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
-            "progress" => query.OrderBy(c => c.Progress).ThenBy(c => c.Id),
-            "-progress" => query.OrderByDescending(c => c.Progress).ThenBy(c => c.Id),
-            _ => errors.InvalidSort(query, "id, updatedAt, progress"),
-        };
+        var filter = new CommitmentFilter(member, plan, policyArea, ogpValue, completion, irmCompletion, overdue, q);
+        var query = CommitmentFilter.Sort(filter.Apply(session.Query<Commitment>().Stats(out var stats), today, errors), sort, errors);
         errors.ThrowIfAny();
         var lang = LocalizedText.RequestedLanguages(http.Request);
         // The list carries no CSO views (one query per row); read one commitment for all three assessments.

@@ -17,8 +17,11 @@ public static class GraphQLSetup
             .AddGraphTypes(typeof(TrackerSchema).Assembly)
             // Resolvers share the request's Marten session, which is not thread-safe.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
+            .AddErrorInfoProvider<DomainErrorInfoProvider>()
+            // Refuse documents too deep or too costly before running them (nested lists multiply the cost).
+            .AddComplexityAnalyzer(c => { c.MaxDepth = 12; c.MaxComplexity = 20_000; })
             .ConfigureExecutionOptions(o => o.MaxParallelExecutionCount = 1));
+        services.AddScoped<BatchLoaders>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using CommitmentTracker.Features.ActionPlans;
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using GraphQL;
 using GraphQL.Types;
@@ -26,6 +27,7 @@ public sealed class QueryType : ObjectGraphType
                 return await Session(ctx).Query<ActionPlan>().Where(p => p.MemberCode == code)
                     .OrderByDescending(p => p.Sequence).ToListAsync(ctx.CancellationToken);
             });
+        this.AddCommitmentQueries();
     }
 
     private static IQuerySession Session(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<IQuerySession>();

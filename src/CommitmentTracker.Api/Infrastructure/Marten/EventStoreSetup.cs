@@ -26,6 +26,8 @@ public static class EventStoreSetup
                     ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env ConnectionStrings__Postgres)."));
                 opts.DatabaseSchemaName = config["Marten:Schema"] ?? "ogp";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                // A host may plug in a command logger (the tests count SQL round trips with one).
+                if (sp.GetService<IMartenLogger>() is { } logger) opts.Logger(logger);
                 opts.Events.StreamIdentity = StreamIdentity.AsString;
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;

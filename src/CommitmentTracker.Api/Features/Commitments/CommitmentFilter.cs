@@ -1,0 +1,40 @@
+using CommitmentTracker.Features.Assessments;
+using CommitmentTracker.Infrastructure.Http;
+
+namespace CommitmentTracker.Features.Commitments;
+
+/// <summary>The commitment filters and orderings, shared by REST and GraphQL so both mean the same thing.</summary>
+public sealed record CommitmentFilter(
+    string? Member = null, string? Plan = null, PolicyArea? PolicyArea = null, OgpValue? OgpValue = null,
+    Completion? Completion = null, IrmCompletion? IrmCompletion = null, bool? Overdue = null, string? Q = null)
+{
+    public const string Sorts = "id, updatedAt, progress";
+
+    public IQueryable<Commitment> Apply(IQueryable<Commitment> query, DateOnly today, FieldErrors errors)
+    {
+        errors.MaxLength("q", Q, 200);
+        if (!string.IsNullOrWhiteSpace(Member)) { var m = Member.Trim().ToUpperInvariant(); query = query.Where(c => c.MemberCode == m); }
+        if (!string.IsNullOrWhiteSpace(Plan)) { var p = Plan.Trim().ToUpperInvariant(); query = query.Where(c => c.PlanId == p); }
+        if (PolicyArea is { } area) query = query.Where(c => c.PolicyAreas.Contains(area));
+        if (OgpValue is { } value) query = query.Where(c => c.OgpValues.Contains(value));
+        if (Completion is { } done) query = query.Where(c => c.Completion == done);
+        if (IrmCompletion is { } irm) query = query.Where(c => c.Irm!.Results!.Completion == irm);
+        if (Overdue == true) query = query.Where(c => c.EarliestOpenDue < today);
+        if (Overdue == false) query = query.Where(c => c.EarliestOpenDue == null || c.EarliestOpenDue >= today);
+        // Marten turns Contains into LIKE and escapes '%' and '_' itself (CommitmentSearchTests proves they match literally).
+        foreach (var word in (Q ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            query = query.Where(c => c.SearchText.Contains(word));
+        return query;
+    }
+
+    public static IQueryable<Commitment> Sort(IQueryable<Commitment> query, string? sort, FieldErrors errors) => (sort ?? "id") switch
+    {
+        "id" => query.OrderBy(c => c.Id),
+        "-id" => query.OrderByDescending(c => c.Id),
+        "updatedAt" => query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+        "-updatedAt" => query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
+        "progress" => query.OrderBy(c => c.Progress).ThenBy(c => c.Id),
+        "-progress" => query.OrderByDescending(c => c.Progress).ThenBy(c => c.Id),
+        _ => errors.InvalidSort(query, Sorts),
+    };
+}

@@ -1,0 +1,143 @@
+using CommitmentTracker.Features.Assessments;
+using CommitmentTracker.Infrastructure.GraphQL;
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+
+namespace CommitmentTracker.Features.Commitments;
+
+public sealed class InstitutionGraphType : ObjectGraphType<Institution>
+{
+    public InstitutionGraphType()
+    {
+        Name = "Institution";
+        Field(i => i.Name);
+        Field<NonNullGraphType<OgpEnumType<InstitutionKind>>>("kind").Resolve(ctx => ctx.Source.Kind);
+    }
+}
+
+public sealed class EvidenceLinkGraphType : ObjectGraphType<EvidenceLink>
+{
+    public EvidenceLinkGraphType()
+    {
+        Name = "EvidenceLink";
+        Field(e => e.Url);
+        Field(e => e.Title, nullable: true);
+        Field(e => e.Type, nullable: true);
+    }
+}
+
+public sealed class MilestoneGraphType : ObjectGraphType<Milestone>
+{
+    public MilestoneGraphType()
+    {
+        Name = "Milestone";
+        Field(m => m.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field<StringGraphType>("title").Argument<StringGraphType>("lang")
+            .Resolve(ctx => Infrastructure.Localization.LocalizedText.Resolve(ctx.Source.Title, ctx.GetArgument<string?>("lang"), null));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TranslationType>>>>("titleTranslations")
+            .Resolve(ctx => ctx.Source.Title.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Translation(t.Key, t.Value)));
+        Field(m => m.ResponsibleInstitution, nullable: true);
+        Field<NonNullGraphType<DateOnlyGraphType>>("start").Resolve(ctx => ctx.Source.Start);
+        Field<NonNullGraphType<DateOnlyGraphType>>("due").Resolve(ctx => ctx.Source.Due);
+        Field<FloatGraphType>("weight").Resolve(ctx => (double?)ctx.Source.Weight);
+        Field<NonNullGraphType<OgpEnumType<MilestoneStatus>>>("status").Resolve(ctx => ctx.Source.Status);
+        Field(m => m.Progress);
+        Field<NonNullGraphType<BooleanGraphType>>("overdue").Description("Due date before today (the app clock) and not Met.")
+            .Resolve(ctx => ctx.Source.IsOverdue(GraphQLClock.Today(ctx)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceLinkGraphType>>>>("evidence").Resolve(ctx => ctx.Source.Evidence);
+    }
+}
+
+public sealed class SelfAssessmentGraphType : ObjectGraphType<SelfAssessment>
+{
+    public SelfAssessmentGraphType()
+    {
+        Name = "SelfAssessment";
+        Description = "The government's self-assessed completion, with why and evidence.";
+        Field<NonNullGraphType<OgpEnumType<Completion>>>("completion").Resolve(ctx => ctx.Source.Completion);
+        Field(s => s.Reason);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceLinkGraphType>>>>("evidence").Resolve(ctx => ctx.Source.Evidence);
+        Field(s => s.By);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Resolve(ctx => ctx.Source.At);
+    }
+}
+
+public sealed class CsoViewGraphType : ObjectGraphType<CsoView>
+{
+    public CsoViewGraphType()
+    {
+        Name = "CsoAssessment";
+        Description = "One CSO's latest assessment.";
+        Field(c => c.Organisation);
+        Field<NonNullGraphType<OgpEnumType<Completion>>>("completion").Resolve(ctx => ctx.Source.Completion);
+        Field(c => c.Comment);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceLinkGraphType>>>>("evidence").Resolve(ctx => ctx.Source.Evidence);
+        Field(c => c.By);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Resolve(ctx => ctx.Source.At);
+        Field(c => c.Assessments).Description("How many assessments this CSO has filed on the commitment.");
+    }
+}
+
+public sealed class IrmGraphType : ObjectGraphType<IrmResponse>
+{
+    public IrmGraphType()
+    {
+        Name = "IrmAssessment";
+        Field<BooleanGraphType>("verifiable").Resolve(ctx => ctx.Source.Design?.Verifiable);
+        Field<BooleanGraphType>("openGovernmentLens").Resolve(ctx => ctx.Source.Design?.OpenGovernmentLens);
+        Field<OgpEnumType<PotentialForResults>>("potentialForResults").Resolve(ctx => ctx.Source.Design?.PotentialForResults);
+        Field<BooleanGraphType>("promising").Resolve(ctx => ctx.Source.Design?.Promising);
+        Field<OgpEnumType<IrmCompletion>>("completion").Resolve(ctx => ctx.Source.Results?.Completion);
+        Field<OgpEnumType<DidItOpenGovernment>>("didItOpenGovernment").Resolve(ctx => ctx.Source.Results?.DidItOpenGovernment);
+        Field(i => i.Starred).Description("Verifiable, open-government lens, substantial potential, and substantially or fully complete.");
+    }
+}
+
+public sealed class AssessmentsGraphType : ObjectGraphType<Commitment>
+{
+    public AssessmentsGraphType()
+    {
+        Name = "Assessments";
+        Description = "The government's, each CSO's and the IRM's views, side by side.";
+        Field<SelfAssessmentGraphType>("self").Resolve(ctx => ctx.Source.Self);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CsoViewGraphType>>>>("cso")
+            // One query for every commitment at this level of the document, not one per commitment.
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<BatchLoaders>().LoadMany<string, CsoView>("csoViews", ctx.Source.Id, async (ids, ct) =>
+            {
+                var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
+                var streams = await session.Query<CsoAssessment>().Where(a => ids.Contains(a.CommitmentId)).OrderBy(a => a.Organisation).ToListAsync(ct);
+                return streams.ToLookup(s => s.CommitmentId, s => new CsoView(s.Organisation, s.Latest.Completion, s.Latest.Comment,
+                    s.Latest.Evidence, s.Latest.By, s.Latest.At, s.History.Length));
+            }));
+        Field<IrmGraphType>("irm").Resolve(ctx => ctx.Source.Irm is { } irm ? new IrmResponse(irm.Design, irm.Results, irm.Starred) : null);
+    }
+}
+
+public sealed class CommitmentGraphType : ObjectGraphType<Commitment>
+{
+    public CommitmentGraphType()
+    {
+        Name = "Commitment";
+        Field(c => c.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("OGP style: GE0066.");
+        Field(c => c.PlanId);
+        Field(c => c.MemberCode);
+        this.Localized("title", c => c.Title, c => c.DefaultLanguage);
+        foreach (var (name, text) in new (string, Func<Commitment, Dictionary<string, string>?>)[] { ("description", c => c.Description), ("problem", c => c.Problem), ("objective", c => c.Objective) })
+            Field<StringGraphType>(name).Argument<StringGraphType>("lang")
+                .Resolve(ctx => Infrastructure.Localization.LocalizedText.Resolve(text(ctx.Source), ctx.GetArgument<string?>("lang"), ctx.Source.DefaultLanguage));
+        Field<NonNullGraphType<InstitutionGraphType>>("leadInstitution").Resolve(ctx => ctx.Source.LeadInstitution);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionGraphType>>>>("supportingInstitutions").Resolve(ctx => ctx.Source.SupportingInstitutions);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OgpEnumType<PolicyArea>>>>>("policyAreas").Resolve(ctx => ctx.Source.PolicyAreas);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OgpEnumType<OgpValue>>>>>("ogpValues").Resolve(ctx => ctx.Source.OgpValues);
+        Field(c => c.Subnational);
+        Field<NonNullGraphType<OgpEnumType<Completion>>>("completion").Description("Self-reported.").Resolve(ctx => ctx.Source.Completion);
+        Field(c => c.Withdrawn);
+        Field<NonNullGraphType<FloatGraphType>>("progress").Resolve(ctx => (double)ctx.Source.Progress);
+        Field<NonNullGraphType<IntGraphType>>("overdueMilestones").Resolve(ctx => ctx.Source.Milestones.Count(m => m.IsOverdue(GraphQLClock.Today(ctx))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MilestoneGraphType>>>>("milestones").Resolve(ctx => ctx.Source.Milestones);
+        Field<NonNullGraphType<AssessmentsGraphType>>("assessments").Resolve(ctx => ctx.Source);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
+        Field(c => c.Version);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using CommitmentTracker.Features.Assessments;
+using CommitmentTracker.Infrastructure.GraphQL;
+using CommitmentTracker.Infrastructure.Http;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using GraphQL.Types.Relay.DataObjects;
+using Marten;
+using Marten.Linq;
+
+namespace CommitmentTracker.Features.Commitments;
+
+public enum CommitmentOrder { Id, IdDesc, UpdatedAt, UpdatedAtDesc, Progress, ProgressDesc }
+
+public sealed class CommitmentFilterInputType : InputObjectGraphType<CommitmentFilter>
+{
+    public CommitmentFilterInputType()
+    {
+        Name = "CommitmentFilter";
+        Description = "The same filters as GET /api/commitments.";
+        Field<StringGraphType>("member");
+        Field<StringGraphType>("plan");
+        Field<OgpEnumType<PolicyArea>>("policyArea");
+        Field<OgpEnumType<OgpValue>>("ogpValue");
+        Field<OgpEnumType<Completion>>("completion");
+        Field<OgpEnumType<IrmCompletion>>("irmCompletion");
+        Field<BooleanGraphType>("overdue");
+        Field<StringGraphType>("q").Description("Words or parts of words in any script.");
+    }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => new CommitmentFilter(
+        value.TryGetValue("member", out var m) ? (string?)m : null, value.TryGetValue("plan", out var p) ? (string?)p : null,
+        value.TryGetValue("policyArea", out var a) ? (PolicyArea?)a : null, value.TryGetValue("ogpValue", out var v) ? (OgpValue?)v : null,
+        value.TryGetValue("completion", out var c) ? (Completion?)c : null, value.TryGetValue("irmCompletion", out var i) ? (IrmCompletion?)i : null,
+        value.TryGetValue("overdue", out var o) ? (bool?)o : null, value.TryGetValue("q", out var q) ? (string?)q : null);
+}
+
+/// <summary>The commitment fields of the query root.</summary>
+public static class CommitmentQueries
+{
+    public const int MaxPageSize = PageRequest.MaxPageSize;
+
+    public static void AddCommitmentQueries(this ObjectGraphType query)
+    {
+        query.Field<CommitmentGraphType>("commitment")
+            .Description("One commitment; with asOf, as it stood at the end of that day, rebuilt from its events.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<DateOnlyGraphType>("asOf")
+            .ResolveAsync(async ctx =>
+            {
+                var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
+                var id = ctx.GetArgument<string>("id").ToUpperInvariant();
+                if (ctx.GetArgument<DateOnly?>("asOf") is not { } asOf) return await session.LoadAsync<Commitment>(id, ctx.CancellationToken);
+                var events = await session.Events.FetchStreamAsync(id, token: ctx.CancellationToken);
+                return CommitmentHistory.AsOf(events, asOf);
+            });
+
+        query.Connection<CommitmentGraphType>("commitments")
+            .Description($"Commitments, filtered and ordered, as a cursor connection (at most {MaxPageSize} a page).")
+            .Argument<CommitmentFilterInputType>("filter")
+            .Argument<OgpEnumType<CommitmentOrder>>("orderBy")
+            .ResolveAsync(async ctx => await Page(ctx));
+    }
+
+    private static async Task<object?> Page(IResolveConnectionContext<object?> ctx)
+    {
+        var errors = new FieldErrors();
+        var size = ctx.First ?? 50;
+        if (size is < 0 or > MaxPageSize) errors.Add("first", $"must be between 0 and {MaxPageSize}.");
+        var offset = ctx.After is { } after ? Offset(after, errors) + 1 : 0;
+        var filter = ctx.GetArgument<CommitmentFilter?>("filter") ?? new CommitmentFilter();
+        var order = ctx.GetArgument<CommitmentOrder?>("orderBy") ?? CommitmentOrder.Id;
+        var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
+        var query = filter.Apply(session.Query<Commitment>().Stats(out QueryStatistics stats), GraphQLClock.Today(ctx), errors);
+        query = CommitmentFilter.Sort(query, SortOf(order), errors);
+        errors.ThrowIfAny();
+        var items = await query.Skip(offset).Take(size).ToListAsync(ctx.CancellationToken);
+        var edges = items.Select((c, i) => new Edge<Commitment> { Node = c, Cursor = Cursor(offset + i) }).ToList();
+        return new Connection<Commitment>
+        {
+            Edges = edges,
+            TotalCount = (int)stats.TotalResults,
+            PageInfo = new PageInfo
+            {
+                HasPreviousPage = offset > 0,
+                HasNextPage = offset + items.Count < stats.TotalResults,
+                StartCursor = edges.FirstOrDefault()?.Cursor,
+                EndCursor = edges.LastOrDefault()?.Cursor,
+            },
+        };
+    }
+
+    private static string SortOf(CommitmentOrder order) => order switch
+    {
+        CommitmentOrder.IdDesc => "-id",
+        CommitmentOrder.UpdatedAt => "updatedAt",
+        CommitmentOrder.UpdatedAtDesc => "-updatedAt",
+        CommitmentOrder.Progress => "progress",
+        CommitmentOrder.ProgressDesc => "-progress",
+        _ => "id",
+    };
+
+    private static string Cursor(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"o:{offset}"));
+
+    private static int Offset(string cursor, FieldErrors errors)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            if (text.StartsWith("o:", StringComparison.Ordinal) && int.TryParse(text[2..], out var offset) && offset >= 0) return offset;
+        }
+        catch (FormatException) { }
+        errors.Add("after", "is not a cursor this API returned.");
+        return 0;
+    }
+}
