@@ -11,7 +11,7 @@ namespace CommitmentTracker.Api.Tests.Infrastructure;
 /// The real host over real PostgreSQL, in a schema of its own. One per test class (IClassFixture), so classes
 /// run in parallel without seeing each other's data.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789abcdef";
 
@@ -34,8 +34,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Marten:Schema", Schema);
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock).AddSingleton<IMartenLogger>(Sql));
     }
+
+    /// <summary>Extra configuration for a host that must differ from the default one.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     public HttpClient Anonymous() => CreateClient();
 

@@ -36,6 +36,31 @@ public sealed class CommitmentFilterInputType : InputObjectGraphType<CommitmentF
         value.TryGetValue("overdue", out var o) ? (bool?)o : null, value.TryGetValue("q", out var q) ? (string?)q : null);
 }
 
+public sealed class CompletionCountGraphType : ObjectGraphType<CompletionCount>
+{
+    public CompletionCountGraphType()
+    {
+        Name = "CompletionCount";
+        Field<NonNullGraphType<OgpEnumType<Completion>>>("completion").Resolve(ctx => ctx.Source.Completion);
+        Field(c => c.Count);
+    }
+}
+
+public sealed class CommitmentStatsGraphType : ObjectGraphType<CommitmentStatsRow>
+{
+    public CommitmentStatsGraphType()
+    {
+        Name = "CommitmentStats";
+        Field(s => s.Key).Description("The group: a member code, plan id, policy area, OGP value or completion.");
+        Field(s => s.Count);
+        Field(s => s.Overdue).Description("Commitments with a milestone past due and not Met.");
+        Field(s => s.Starred);
+        Field(s => s.MeanProgress);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompletionCountGraphType>>>>("completion")
+            .Description("Self-reported completion distribution.").Resolve(ctx => ctx.Source.Completion);
+    }
+}
+
 /// <summary>The commitment fields of the query root.</summary>
 public static class CommitmentQueries
 {
@@ -55,6 +80,15 @@ public static class CommitmentQueries
                 var events = await session.Events.FetchStreamAsync(id, token: ctx.CancellationToken);
                 return CommitmentHistory.AsOf(events, asOf);
             });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommitmentStatsGraphType>>>>("commitmentStats")
+            .Description("Dashboard aggregates over the commitments that match the filter, one row per group.")
+            .Argument<NonNullGraphType<OgpEnumType<StatsGroupBy>>>("groupBy")
+            .Argument<CommitmentFilterInputType>("filter")
+            .ResolveAsync(async ctx => await CommitmentStats.Compute(
+                ctx.RequestServices!.GetRequiredService<IQuerySession>(), ctx.RequestServices!.GetRequiredService<IDocumentStore>(),
+                ctx.GetArgument<StatsGroupBy>("groupBy"), ctx.GetArgument<CommitmentFilter?>("filter") ?? new CommitmentFilter(),
+                GraphQLClock.Today(ctx), ctx.CancellationToken));
 
         query.Connection<CommitmentGraphType>("commitments")
             .Description($"Commitments, filtered and ordered, as a cursor connection (at most {MaxPageSize} a page).")

@@ -25,6 +25,8 @@ public static partial class CommitmentsEndpoints
             .ProducesValidationProblem().ProducesProblem(404);
         commitments.MapGet("/", List).WithSummary("List commitments, paged and sorted, with filters and full-text q in any script.")
             .ProducesValidationProblem();
+        commitments.MapGet("/stats", Stats).WithSummary("Dashboard aggregates (counts, completion distribution, overdue, starred, mean progress) grouped by member, plan, policyArea, ogpValue, completion or irmCompletion; same filters as the list.")
+            .ProducesValidationProblem();
         commitments.MapGet("/{id}/history", History).WithSummary("Every event of the commitment, in order: what, when, who, why.")
             .ProducesProblem(404);
 
@@ -142,6 +144,15 @@ public static partial class CommitmentsEndpoints
         var lang = LocalizedText.RequestedLanguages(http.Request);
         // The list carries no CSO views (one query per row); read one commitment for all three assessments.
         return TypedResults.Ok(await query.ToPageAsync(stats, paging, c => CommitmentResponse.From(c, [], lang, today), http.RequestAborted));
+    }
+
+    private static async Task<Ok<CommitmentStatsRow[]>> Stats(
+        IQuerySession session, IDocumentStore store, CommitmentWriter x, HttpContext http, StatsGroupBy? groupBy, string? member, string? plan,
+        PolicyArea? policyArea, OgpValue? ogpValue, Completion? completion, IrmCompletion? irmCompletion, bool? overdue, string? q)
+    {
+        if (groupBy is null) throw ValidationFailed.Field("groupBy", "is required: Member, Plan, PolicyArea, OgpValue, Completion or IrmCompletion.");
+        var filter = new CommitmentFilter(member, plan, policyArea, ogpValue, completion, irmCompletion, overdue, q);
+        return TypedResults.Ok(await CommitmentStats.Compute(session, store, groupBy.Value, filter, x.Today, http.RequestAborted));
     }
 
     private static async Task<Ok<HistoryEntry[]>> History(string id, IQuerySession session, HttpContext http) =>

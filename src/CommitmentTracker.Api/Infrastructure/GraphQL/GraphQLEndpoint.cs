@@ -51,7 +51,15 @@ public static class GraphQLEndpoint
             o.RequestServices = http.RequestServices;
             o.User = http.User;
             o.CancellationToken = http.RequestAborted;
+            if (HttpMethods.IsGet(http.Request.Method))
+                o.ValidationRules = [.. o.ValidationRules ?? global::GraphQL.Validation.DocumentValidator.CoreRules, new GetQueriesOnlyRule()];
         });
+        if (result.Errors?.Any(e => e.Code == GetQueriesOnlyRule.Code) == true)
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteError(http, serializer, StatusCodes.Status405MethodNotAllowed, result.Errors.First(e => e.Code == GetQueriesOnlyRule.Code).Message, GetQueriesOnlyRule.Code);
+            return;
+        }
         // A document that never ran (syntax or validation errors) is the client's mistake: 400.
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         http.Response.ContentType = ContentType(http.Request);

@@ -20,6 +20,13 @@ public static class GraphQLSetup
             .AddErrorInfoProvider<DomainErrorInfoProvider>()
             // Refuse documents too deep or too costly before running them (nested lists multiply the cost).
             .AddComplexityAnalyzer(c => { c.MaxDepth = 12; c.MaxComplexity = 20_000; })
+            .ConfigureExecution(async (options, next) =>
+            {
+                var config = options.RequestServices!.GetRequiredService<IConfiguration>();
+                if (!config.GetValue("GraphQL:EnableIntrospection", true))
+                    options.ValidationRules = [.. options.ValidationRules ?? global::GraphQL.Validation.DocumentValidator.CoreRules, new NoIntrospectionRule()];
+                return await next(options);
+            })
             .ConfigureExecutionOptions(o => o.MaxParallelExecutionCount = 1));
         services.AddScoped<BatchLoaders>();
         return services;

@@ -80,4 +80,14 @@ public sealed class GraphQLEndpointTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task Mutation_over_get_is_405()
+    {
+        var response = await api.Anonymous().GetAsync("/graphql?query=" + Uri.EscapeDataString("mutation { members { code } }"));
+        var body = await response.Json();
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("POST", response.Content.Headers.Allow.Single());
+        Assert.Equal("HTTP_METHOD_NOT_ALLOWED", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
 }
