@@ -1,0 +1,30 @@
+using System.Net;
+using System.Net.Http.Json;
+using CommitmentTracker.Api.Tests.Infrastructure;
+
+namespace CommitmentTracker.Api.Tests.Features.GraphQL;
+
+/// <summary>
+/// Every dashboard query kept under tests/graphql-clients/dashboard-queries (which CI also validates with the npm
+/// graphql package) runs against the real server without errors: none is refused by the depth or complexity limits.
+/// </summary>
+public sealed class DashboardQueriesTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    public static TheoryData<string> Files => new(
+        Directory.GetFiles(Path.Combine(Repo.Root, "tests", "graphql-clients", "dashboard-queries"), "*.graphql").Select(Path.GetFileName).Order()!);
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task Dashboard_query_runs_without_errors(string file)
+    {
+        var id = await api.MadeCommitment("GE");
+        await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+        var query = await File.ReadAllTextAsync(Path.Combine(Repo.Root, "tests", "graphql-clients", "dashboard-queries", file));
+        var variables = new Dictionary<string, object?> { ["code"] = "GE", ["lang"] = "en", ["q"] = "მონიტორინგის", ["id"] = id, ["end"] = "2025-12-31", ["overdue"] = true };
+
+        var response = await api.Anonymous().PostAsJsonAsync("/graphql", new { query, variables });
+        var body = await response.Json();
+        Assert.True(response.StatusCode == HttpStatusCode.OK && body["errors"] is null, $"{file}: {body.ToJsonString()}");
+        Assert.NotNull(body["data"]);
+    }
+}
