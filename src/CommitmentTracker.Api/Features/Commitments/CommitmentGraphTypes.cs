@@ -1,5 +1,6 @@
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Infrastructure.GraphQL;
+using CommitmentTracker.Infrastructure.Http;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -114,6 +115,30 @@ public sealed class AssessmentsGraphType : ObjectGraphType<Commitment>
     }
 }
 
+public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
+{
+    public HistoryEntryGraphType()
+    {
+        Name = "HistoryEntry";
+        Description = "One event: a status change, a progress report, an assessment...";
+        Field<NonNullGraphType<LongGraphType>>("version").Resolve(ctx => ctx.Source.Version);
+        Field<NonNullGraphType<LongGraphType>>("sequence").Resolve(ctx => ctx.Source.Sequence);
+        Field(h => h.Type);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Resolve(ctx => ctx.Source.At);
+        Field(h => h.Actor, nullable: true);
+        Field(h => h.Role, nullable: true);
+        Field(h => h.Organisation, nullable: true);
+        Field(h => h.Reason, nullable: true);
+        Field<NonNullGraphType<StringGraphType>>("data").Description("The event as JSON, evidence included.")
+            .Resolve(ctx => System.Text.Json.JsonSerializer.Serialize(ctx.Source.Data, ctx.Source.Data.GetType(), HistoryJson));
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions HistoryJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}
+
 public sealed class CommitmentGraphType : ObjectGraphType<Commitment>
 {
     public CommitmentGraphType()
@@ -135,7 +160,22 @@ public sealed class CommitmentGraphType : ObjectGraphType<Commitment>
         Field(c => c.Withdrawn);
         Field<NonNullGraphType<FloatGraphType>>("progress").Resolve(ctx => (double)ctx.Source.Progress);
         Field<NonNullGraphType<IntGraphType>>("overdueMilestones").Resolve(ctx => ctx.Source.Milestones.Count(m => m.IsOverdue(GraphQLClock.Today(ctx))));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MilestoneGraphType>>>>("milestones").Resolve(ctx => ctx.Source.Milestones);
+        Connection<MilestoneGraphType>("milestones").Description("The commitment's milestones in order, as a cursor connection.")
+            .Resolve(ctx =>
+            {
+                var errors = new FieldErrors();
+                var window = Connections.Window(ctx, errors);
+                errors.ThrowIfAny();
+                return Connections.InMemory(ctx.Source.Milestones, window);
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
+            .Description("Every event of the commitment in order: what, when, who (role, organisation), why.")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<BatchLoaders>().LoadMany<string, HistoryEntry>("history", ctx.Source.Id, async (ids, ct) =>
+            {
+                var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
+                var events = await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamKey!)).OrderBy(e => e.Sequence).ToListAsync(ct);
+                return events.ToLookup(e => e.StreamKey!, CommitmentHistory.Entry);
+            }));
         Field<NonNullGraphType<AssessmentsGraphType>>("assessments").Resolve(ctx => ctx.Source);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
         Field(c => c.Version);

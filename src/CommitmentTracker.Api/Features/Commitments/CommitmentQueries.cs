@@ -1,11 +1,9 @@
-using System.Text;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Infrastructure.GraphQL;
 using CommitmentTracker.Infrastructure.Http;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
-using GraphQL.Types.Relay.DataObjects;
 using Marten;
 using Marten.Linq;
 
@@ -64,8 +62,6 @@ public sealed class CommitmentStatsGraphType : ObjectGraphType<CommitmentStatsRo
 /// <summary>The commitment fields of the query root.</summary>
 public static class CommitmentQueries
 {
-    public const int MaxPageSize = PageRequest.MaxPageSize;
-
     public static void AddCommitmentQueries(this ObjectGraphType query)
     {
         query.Field<CommitmentGraphType>("commitment")
@@ -91,7 +87,7 @@ public static class CommitmentQueries
                 GraphQLClock.Today(ctx), ctx.CancellationToken));
 
         query.Connection<CommitmentGraphType>("commitments")
-            .Description($"Commitments, filtered and ordered, as a cursor connection (at most {MaxPageSize} a page).")
+            .Description($"Commitments, filtered and ordered, as a cursor connection (at most {Connections.MaxPageSize} a page).")
             .Argument<CommitmentFilterInputType>("filter")
             .Argument<OgpEnumType<CommitmentOrder>>("orderBy")
             .ResolveAsync(async ctx => await Page(ctx));
@@ -100,29 +96,14 @@ public static class CommitmentQueries
     private static async Task<object?> Page(IResolveConnectionContext<object?> ctx)
     {
         var errors = new FieldErrors();
-        var size = ctx.First ?? 50;
-        if (size is < 0 or > MaxPageSize) errors.Add("first", $"must be between 0 and {MaxPageSize}.");
-        var offset = ctx.After is { } after ? Offset(after, errors) + 1 : 0;
+        var window = Connections.Window(ctx, errors);
         var filter = ctx.GetArgument<CommitmentFilter?>("filter") ?? new CommitmentFilter();
         var order = ctx.GetArgument<CommitmentOrder?>("orderBy") ?? CommitmentOrder.Id;
         var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
         var query = filter.Apply(session.Query<Commitment>().Stats(out QueryStatistics stats), GraphQLClock.Today(ctx), errors);
         query = CommitmentFilter.Sort(query, SortOf(order), errors);
         errors.ThrowIfAny();
-        var items = await query.Skip(offset).Take(size).ToListAsync(ctx.CancellationToken);
-        var edges = items.Select((c, i) => new Edge<Commitment> { Node = c, Cursor = Cursor(offset + i) }).ToList();
-        return new Connection<Commitment>
-        {
-            Edges = edges,
-            TotalCount = (int)stats.TotalResults,
-            PageInfo = new PageInfo
-            {
-                HasPreviousPage = offset > 0,
-                HasNextPage = offset + items.Count < stats.TotalResults,
-                StartCursor = edges.FirstOrDefault()?.Cursor,
-                EndCursor = edges.LastOrDefault()?.Cursor,
-            },
-        };
+        return await Connections.PageAsync(query, stats, window, ctx.CancellationToken);
     }
 
     private static string SortOf(CommitmentOrder order) => order switch
@@ -134,18 +115,4 @@ public static class CommitmentQueries
         CommitmentOrder.ProgressDesc => "-progress",
         _ => "id",
     };
-
-    private static string Cursor(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"o:{offset}"));
-
-    private static int Offset(string cursor, FieldErrors errors)
-    {
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith("o:", StringComparison.Ordinal) && int.TryParse(text[2..], out var offset) && offset >= 0) return offset;
-        }
-        catch (FormatException) { }
-        errors.Add("after", "is not a cursor this API returned.");
-        return 0;
-    }
 }

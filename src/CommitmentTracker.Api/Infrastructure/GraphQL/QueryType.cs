@@ -3,7 +3,9 @@ using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using GraphQL;
 using GraphQL.Types;
+using CommitmentTracker.Infrastructure.Http;
 using Marten;
+using Marten.Linq;
 
 namespace CommitmentTracker.Infrastructure.GraphQL;
 
@@ -18,14 +20,19 @@ public sealed class QueryType : ObjectGraphType
         Field<MemberGraphType>("member")
             .Argument<NonNullGraphType<StringGraphType>>("code")
             .ResolveAsync(async ctx => await Session(ctx).LoadAsync<Member>(ctx.GetArgument<string>("code").ToUpperInvariant(), ctx.CancellationToken));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActionPlanGraphType>>>>("actionPlans")
-            .Description("A member's action plans, newest first.")
-            .Argument<NonNullGraphType<StringGraphType>>("memberCode")
+        Connection<ActionPlanGraphType>("actionPlans")
+            .Description("Action plans, newest first per member, as a cursor connection.")
+            .Argument<StringGraphType>("memberCode")
+            .Argument<OgpEnumType<ActionPlanStatus>>("status")
             .ResolveAsync(async ctx =>
             {
-                var code = ctx.GetArgument<string>("memberCode").ToUpperInvariant();
-                return await Session(ctx).Query<ActionPlan>().Where(p => p.MemberCode == code)
-                    .OrderByDescending(p => p.Sequence).ToListAsync(ctx.CancellationToken);
+                var errors = new FieldErrors();
+                var window = Connections.Window(ctx, errors);
+                errors.ThrowIfAny();
+                IQueryable<ActionPlan> query = Session(ctx).Query<ActionPlan>().Stats(out QueryStatistics stats);
+                if (ctx.GetArgument<string?>("memberCode") is { } code) { var m = code.ToUpperInvariant(); query = query.Where(p => p.MemberCode == m); }
+                if (ctx.GetArgument<ActionPlanStatus?>("status") is { } status) query = query.Where(p => p.Status == status);
+                return await Connections.PageAsync(query.OrderBy(p => p.MemberCode).ThenByDescending(p => p.Sequence), stats, window, ctx.CancellationToken);
             });
         this.AddCommitmentQueries();
     }

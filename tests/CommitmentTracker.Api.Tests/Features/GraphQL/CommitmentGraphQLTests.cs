@@ -80,7 +80,7 @@ public sealed class CommitmentGraphQLTests(ApiFactory api) : IClassFixture<ApiFa
     {
         async Task<int> RoundTrips(string member)
         {
-            var query = new { query = """query($m: String!) { actionPlans(memberCode: $m) { id commitments { id milestones { id } assessments { cso { organisation } } } } }""", variables = new { m = member } };
+            var query = new { query = """query($m: String!) { actionPlans(memberCode: $m) { edges { node { id commitments { id milestones { edges { node { id } } } assessments { cso { organisation } } history { type actor } } } } } }""", variables = new { m = member } };
             var before = api.Sql.Count;
             var response = await api.Anonymous().PostAsJsonAsync("/graphql", query);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -97,7 +97,7 @@ public sealed class CommitmentGraphQLTests(ApiFactory api) : IClassFixture<ApiFa
         var few = await RoundTrips("MD");
         var many = await RoundTrips("AZ");
         Assert.Equal(few, many);
-        Assert.True(many <= 3, $"{many} round trips: plans, commitments, CSO assessments should be one each");
+        Assert.True(many <= 4, $"{many} round trips: plans, commitments, CSO assessments and histories should be one each");
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class CommitmentGraphQLTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(HttpStatusCode.BadRequest, deep.status);
         Assert.Contains("depth", deep.body, StringComparison.OrdinalIgnoreCase);
 
-        var aliases = string.Join(" ", Enumerable.Range(0, 40).Select(i => $"a{i}: commitments(first: 200) {{ edges {{ node {{ milestones {{ evidence {{ url }} }} assessments {{ cso {{ organisation }} }} }} }} }}"));
+        var aliases = string.Join(" ", Enumerable.Range(0, 40).Select(i => $"a{i}: commitments(first: 200) {{ edges {{ node {{ milestones {{ edges {{ node {{ evidence {{ url }} }} }} }} assessments {{ cso {{ organisation }} }} }} }} }}"));
         var costly = await Post("{ " + aliases + " }");
         Assert.Equal(HttpStatusCode.BadRequest, costly.status);
         Assert.Contains("complexity", costly.body, StringComparison.OrdinalIgnoreCase);
@@ -121,5 +121,57 @@ public sealed class CommitmentGraphQLTests(ApiFactory api) : IClassFixture<ApiFa
     {
         var response = await api.Anonymous().PostAsJsonAsync("/graphql", new { query });
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("member=GE", "{ member: \"GE\" }")]
+    [InlineData("policyArea=Justice", "{ policyArea: Justice }")]
+    [InlineData("ogpValue=TechnologyAndInnovation", "{ ogpValue: TechnologyAndInnovation }")]
+    [InlineData("completion=Complete", "{ completion: Complete }")]
+    [InlineData("irmCompletion=Limited", "{ irmCompletion: Limited }")]
+    [InlineData("overdue=true", "{ overdue: true }")]
+    [InlineData("overdue=false", "{ overdue: false }")]
+    [InlineData("q=%E1%83%9B%E1%83%9D%E1%83%9C%E1%83%98%E1%83%A2%E1%83%9D%E1%83%A0%E1%83%98", "{ q: \"მონიტორი\" }")]
+    public async Task Every_filter_returns_what_rest_returns(string rest, string filter)
+    {
+        api.Clock.Now = new DateTimeOffset(2024, 7, 1, 0, 0, 0, TimeSpan.Zero);
+        if ((await (await api.Anonymous().GetAsync("/api/commitments?member=MD")).Json())["totalCount"]!.GetValue<long>() == 0)
+        {
+            var a = await api.MadeCommitment("MD", Given.Commitment(policyAreas: ["Justice"], ogpValues: ["TechnologyAndInnovation"]));
+            var b = await api.MadeCommitment("GE", Given.Commitment(title: new() { ["ka"] = "სამოქალაქო საზოგადოება - მონიტორი" }));
+            await (await api.Admin().PostJson($"/api/commitments/{a}/completion", new { completion = "Complete", reason = "done" })).Expect(HttpStatusCode.OK);
+            await (await api.Admin().PostJson($"/api/commitments/{b}/assessments/irm", new { results = new { completion = "Limited", didItOpenGovernment = "Marginal" } })).Expect(HttpStatusCode.OK);
+            await (await api.Admin().PostJson($"/api/commitments/{b}/milestones", Given.Milestone("2024-01-01", "2024-03-31"))).Expect(HttpStatusCode.Created);
+        }
+        var expected = (await (await api.Anonymous().GetAsync("/api/commitments?pageSize=200&" + rest)).Json())["items"]!.AsArray()
+            .Select(c => c!["id"]!.GetValue<string>()).ToArray();
+        var data = await api.Anonymous().GraphQL("{ commitments(first: 200, filter: " + filter + ") { totalCount edges { node { id } } } }");
+        var found = data["commitments"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToArray();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, found);
+        Assert.Equal(expected.Length, data["commitments"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Milestones_page_as_a_connection_and_history_names_who_and_why()
+    {
+        var id = await api.MadeCommitment("AZ");
+        for (var i = 0; i < 5; i++) await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+        await (await api.Admin().PostJson($"/api/commitments/{id}/withdraw", new { reason = "Merged" })).Expect(HttpStatusCode.OK);
+
+        var first = await api.Anonymous().GraphQL("query($id: ID!) { commitment(id: $id) { milestones(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } history { type actor role reason } } }", new { id });
+        var page = first["commitment"]!["milestones"]!;
+        Assert.Equal(5, page["totalCount"]!.GetValue<int>());
+        var rest = await api.Anonymous().GraphQL("query($id: ID!, $after: String) { commitment(id: $id) { milestones(first: 10, after: $after) { pageInfo { hasNextPage } edges { node { id } } } } }",
+            new { id, after = page["pageInfo"]!["endCursor"]!.GetValue<string>() });
+        var ids = page["edges"]!.AsArray().Concat(rest["commitment"]!["milestones"]!["edges"]!.AsArray()).Select(e => e!["node"]!["id"]!.GetValue<string>()).ToArray();
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"{id}-M{i}"), ids);
+        Assert.False(rest["commitment"]!["milestones"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+
+        var history = first["commitment"]!["history"]!.AsArray();
+        Assert.Equal(7, history.Count);
+        Assert.Equal("commitment_withdrawn", history[^1]!["type"]!.GetValue<string>());
+        Assert.Equal("Merged", history[^1]!["reason"]!.GetValue<string>());
+        Assert.Equal("admin", history[^1]!["role"]!.GetValue<string>());
     }
 }

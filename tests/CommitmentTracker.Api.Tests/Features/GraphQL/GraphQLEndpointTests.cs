@@ -22,14 +22,15 @@ public sealed class GraphQLEndpointTests(ApiFactory api) : IClassFixture<ApiFact
             query($code: String!) {
               members { code kind }
               member(code: $code) { code name(lang: "en") nameTranslations { lang text } region }
-              actionPlans(memberCode: $code) { id sequence title start end status }
+              actionPlans(memberCode: $code) { totalCount edges { node { id sequence title start end status } } }
             }
             """, new { code = "GE" });
 
         Assert.Contains(data["members"]!.AsArray(), m => m!["code"]!.GetValue<string>() == "GE");
         Assert.Equal("Member GE", data["member"]!["name"]!.GetValue<string>());
         Assert.Equal(["en", "ka"], data["member"]!["nameTranslations"]!.AsArray().Select(t => t!["lang"]!.GetValue<string>()).ToArray());
-        var plans = data["actionPlans"]!.AsArray();
+        var plans = data["actionPlans"]!["edges"]!.AsArray().Select(e => e!["node"]).ToArray();
+        Assert.Equal(2, data["actionPlans"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(["GE-AP2", "GE-AP1"], plans.Select(p => p!["id"]!.GetValue<string>()).ToArray());
         Assert.Equal("2018-07-01", plans[0]!["start"]!.GetValue<string>());
         Assert.Equal("Draft", plans[0]!["status"]!.GetValue<string>());

@@ -29,9 +29,9 @@ public sealed class MultilingualRoundTripTests(ApiFactory api) : IClassFixture<A
         var id = created["id"]!.GetValue<string>();
 
         var rest = await (await api.Anonymous().GetAsync($"/api/action-plans/{id}")).Expect(HttpStatusCode.OK);
-        var graph = await api.Anonymous().GraphQL("query($m: String!) { actionPlans(memberCode: $m) { title } }", new { m = code });
+        var graph = await api.Anonymous().GraphQL("query($m: String!) { actionPlans(memberCode: $m) { edges { node { title } } } }", new { m = code });
 
         Assert.Equal(Encoding.UTF8.GetBytes(title), Encoding.UTF8.GetBytes(rest["title"]!.GetValue<string>()));
-        Assert.Equal(Encoding.UTF8.GetBytes(title), Encoding.UTF8.GetBytes(graph["actionPlans"]![0]!["title"]!.GetValue<string>()));
+        Assert.Equal(Encoding.UTF8.GetBytes(title), Encoding.UTF8.GetBytes(graph["actionPlans"]!["edges"]![0]!["node"]!["title"]!.GetValue<string>()));
     }
 }
