@@ -1,6 +1,7 @@
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
+using CommitmentTracker.Infrastructure.Marten;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,18 +33,13 @@ public static class CsoAssessmentsEndpoints
     }
 
     private static async Task<Created<CsoAssessment>> File(
-        string id, FileCsoAssessment command, IDocumentSession session, Actor actor, TimeProvider clock, HttpContext http)
+        string id, FileCsoAssessment command, IQuerySession session, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http)
     {
         actor.EnsureRole(Roles.Cso, Roles.Admin);
         var commitment = await session.LoadAsync<Commitment>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Commitment", id);
         var filed = AssessmentDecider.Decide(commitment, command, actor.Organisation, actor.Id, clock.GetUtcNow());
-        var stream = await session.Events.FetchForWriting<CsoAssessment>(filed.AssessmentId, http.RequestAborted);
-        var current = stream.CurrentVersion ?? 0;
-        if (http.Request.ExpectedVersion() is { } expected && expected != current) throw new StaleVersion(filed.AssessmentId, expected, current);
-        stream.AppendOne(filed);
-        await session.SaveChangesAsync(http.RequestAborted);
-        var saved = await session.LoadAsync<CsoAssessment>(filed.AssessmentId, http.RequestAborted);
-        http.Response.SetETag(saved!.Version);
+        var saved = await writes.AppendOrStart<CsoAssessment>("CSO assessment", filed.AssessmentId, http.Request.ExpectedVersion(), _ => [filed], http.RequestAborted);
+        http.Response.SetETag(saved.Version);
         return TypedResults.Created($"/api/commitments/{commitment.Id}/assessments/cso", saved);
     }
 

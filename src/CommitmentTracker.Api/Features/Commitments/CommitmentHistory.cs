@@ -1,4 +1,3 @@
-using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Marten;
 using JasperFx.Events;
@@ -26,29 +25,17 @@ public static class CommitmentHistory
         Header(e, "role"), Header(e, "organisation"),
         (e.Data as IHasReason)?.Reason, e.CorrelationId, e.Data);
 
-    /// <summary>The state as of the end of <paramref name="asOf"/> (UTC), folded from the events decided by then.</summary>
-    public static Commitment? AsOf(IReadOnlyList<IEvent> events, DateOnly asOf)
+    /// <summary>
+    /// The state as of the end of <paramref name="asOf"/> (UTC): the stream aggregated by Marten up to the last event
+    /// decided by then. Events carry business time from the app clock, so the cut-off is found on that, not on
+    /// the database's timestamps. Null when the commitment did not exist yet (or at all).
+    /// </summary>
+    public static async Task<Commitment?> AsOfAsync(IQuerySession session, string id, DateOnly asOf, CancellationToken ct)
     {
         var cutoff = new DateTimeOffset(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        Commitment? state = null;
-        foreach (var e in events.Where(e => e.Data is IDomainEvent d && d.At < cutoff))
-        {
-            state = e.Data switch
-            {
-                CommitmentMade made => Commitment.Create(made),
-                CommitmentRevised x => state!.Apply(x),
-                MilestoneAdded x => state!.Apply(x),
-                MilestoneProgressReported x => state!.Apply(x),
-                MilestoneRescheduled x => state!.Apply(x),
-                CommitmentCompletionChanged x => state!.Apply(x),
-                CommitmentWithdrawn x => state!.Apply(x),
-                IrmDesignAssessed x => state!.Apply(x),
-                IrmResultsAssessed x => state!.Apply(x),
-                _ => state,
-            };
-            if (state is not null) state.Version = (int)e.Version;
-        }
-        return state;
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        var last = events.LastOrDefault(e => e.Data is IDomainEvent d && d.At < cutoff);
+        return last is null ? null : await session.Events.AggregateStreamAsync<Commitment>(id, version: last.Version, token: ct);
     }
 
     private static string? Header(IEvent e, string name) =>

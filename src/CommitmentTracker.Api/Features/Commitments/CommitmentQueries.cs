@@ -73,8 +73,7 @@ public static class CommitmentQueries
                 var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
                 var id = ctx.GetArgument<string>("id").ToUpperInvariant();
                 if (ctx.GetArgument<DateOnly?>("asOf") is not { } asOf) return await session.LoadAsync<Commitment>(id, ctx.CancellationToken);
-                var events = await session.Events.FetchStreamAsync(id, token: ctx.CancellationToken);
-                return CommitmentHistory.AsOf(events, asOf);
+                return await CommitmentHistory.AsOfAsync(session, id, asOf, ctx.CancellationToken);
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommitmentStatsGraphType>>>>("commitmentStats")

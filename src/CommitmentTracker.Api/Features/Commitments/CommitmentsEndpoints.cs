@@ -115,7 +115,7 @@ public static partial class CommitmentsEndpoints
     {
         if (asOf is { } date)
         {
-            var state = CommitmentHistory.AsOf(await CommitmentHistory.Events(session, id.ToUpperInvariant(), http.RequestAborted), date)
+            var state = await CommitmentHistory.AsOfAsync(session, id.ToUpperInvariant(), date, http.RequestAborted)
                         ?? throw new ResourceNotFound($"Commitment as of {date:yyyy-MM-dd}", id);
             var cso = await CsoAssessmentsEndpoints.For(session, state.Id, http.RequestAborted, date);
             http.Response.SetETag(state.Version);

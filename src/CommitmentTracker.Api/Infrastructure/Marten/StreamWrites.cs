@@ -4,7 +4,7 @@ using Marten;
 
 namespace CommitmentTracker.Infrastructure.Marten;
 
-/// <summary>The one way to change an existing stream: load, decide on current state, append at that version.</summary>
+/// <summary>The one way to write to a stream: load, decide on current state, append at that version.</summary>
 public sealed class StreamWrites(ISessionFactory sessions)
 {
     private const int Attempts = 3;
@@ -14,7 +14,16 @@ public sealed class StreamWrites(ISessionFactory sessions)
     /// current version. Without it, a write that loses a race is decided again on fresh state, so it is never lost
     /// and never applied to state it did not see.
     /// </summary>
-    public async Task<T> Append<T>(string what, string id, long? expectedVersion, Func<T, object[]> decide, CancellationToken ct)
+    public Task<T> Append<T>(string what, string id, long? expectedVersion, Func<T, object[]> decide, CancellationToken ct)
+        where T : class =>
+        Write<T>(what, id, expectedVersion, mayStart: false, state => decide(state!), ct);
+
+    /// <summary>As <see cref="Append{T}"/>, but a missing stream is started (version 0) instead of being a 404.</summary>
+    public Task<T> AppendOrStart<T>(string what, string id, long? expectedVersion, Func<T?, object[]> decide, CancellationToken ct)
+        where T : class =>
+        Write(what, id, expectedVersion, mayStart: true, decide, ct);
+
+    private async Task<T> Write<T>(string what, string id, long? expectedVersion, bool mayStart, Func<T?, object[]> decide, CancellationToken ct)
         where T : class
     {
         for (var attempt = 1; ; attempt++)
@@ -24,7 +33,7 @@ public sealed class StreamWrites(ISessionFactory sessions)
             var stream = expectedVersion is null
                 ? await session.Events.FetchForExclusiveWriting<T>(id, ct)
                 : await session.Events.FetchForWriting<T>(id, ct);
-            if (stream.Aggregate is null) throw new ResourceNotFound(what, id);
+            if (stream.Aggregate is null && !mayStart) throw new ResourceNotFound(what, id);
             var current = stream.CurrentVersion ?? 0;
             if (expectedVersion is { } expected && expected != current) throw new StaleVersion(id, expected, current);
 
