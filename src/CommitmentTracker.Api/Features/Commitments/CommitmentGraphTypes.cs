@@ -34,10 +34,7 @@ public sealed class MilestoneGraphType : ObjectGraphType<Milestone>
     {
         Name = "Milestone";
         Field(m => m.Id, type: typeof(NonNullGraphType<IdGraphType>));
-        Field<StringGraphType>("title").Argument<StringGraphType>("lang")
-            .Resolve(ctx => Infrastructure.Localization.LocalizedText.Resolve(ctx.Source.Title, ctx.GetArgument<string?>("lang"), null));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TranslationType>>>>("titleTranslations")
-            .Resolve(ctx => ctx.Source.Title.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Translation(t.Key, t.Value)));
+        this.Localized("title", m => m.Title, _ => null);
         Field(m => m.ResponsibleInstitution, nullable: true);
         Field<NonNullGraphType<DateOnlyGraphType>>("start").Resolve(ctx => ctx.Source.Start);
         Field<NonNullGraphType<DateOnlyGraphType>>("due").Resolve(ctx => ctx.Source.Due);
@@ -148,9 +145,9 @@ public sealed class CommitmentGraphType : ObjectGraphType<Commitment>
         Field(c => c.PlanId);
         Field(c => c.MemberCode);
         this.Localized("title", c => c.Title, c => c.DefaultLanguage);
-        foreach (var (name, text) in new (string, Func<Commitment, Dictionary<string, string>?>)[] { ("description", c => c.Description), ("problem", c => c.Problem), ("objective", c => c.Objective) })
-            Field<StringGraphType>(name).Argument<StringGraphType>("lang")
-                .Resolve(ctx => Infrastructure.Localization.LocalizedText.Resolve(text(ctx.Source), ctx.GetArgument<string?>("lang"), ctx.Source.DefaultLanguage));
+        this.Localized("description", c => c.Description, c => c.DefaultLanguage, translations: false);
+        this.Localized("problem", c => c.Problem, c => c.DefaultLanguage, translations: false);
+        this.Localized("objective", c => c.Objective, c => c.DefaultLanguage, translations: false);
         Field<NonNullGraphType<InstitutionGraphType>>("leadInstitution").Resolve(ctx => ctx.Source.LeadInstitution);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionGraphType>>>>("supportingInstitutions").Resolve(ctx => ctx.Source.SupportingInstitutions);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OgpEnumType<PolicyArea>>>>>("policyAreas").Resolve(ctx => ctx.Source.PolicyAreas);
