@@ -28,22 +28,26 @@ public sealed class EvidenceLinkGraphType : ObjectGraphType<EvidenceLink>
     }
 }
 
-public sealed class MilestoneGraphType : ObjectGraphType<Milestone>
+/// <summary>A milestone with its commitment's default language, which its texts fall back to.</summary>
+public sealed record MilestoneNode(Milestone Milestone, string DefaultLanguage);
+
+public sealed class MilestoneGraphType : ObjectGraphType<MilestoneNode>
 {
     public MilestoneGraphType()
     {
         Name = "Milestone";
-        Field(m => m.Id, type: typeof(NonNullGraphType<IdGraphType>));
-        this.Localized("title", m => m.Title, _ => null);
-        Field(m => m.ResponsibleInstitution, nullable: true);
-        Field<NonNullGraphType<DateOnlyGraphType>>("start").Resolve(ctx => ctx.Source.Start);
-        Field<NonNullGraphType<DateOnlyGraphType>>("due").Resolve(ctx => ctx.Source.Due);
-        Field<FloatGraphType>("weight").Resolve(ctx => (double?)ctx.Source.Weight);
-        Field<NonNullGraphType<OgpEnumType<MilestoneStatus>>>("status").Resolve(ctx => ctx.Source.Status);
-        Field(m => m.Progress);
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Milestone.Id);
+        this.Localized("title", n => n.Milestone.Title, n => n.DefaultLanguage);
+        this.Localized("deliverable", n => n.Milestone.Deliverable, n => n.DefaultLanguage, translations: false);
+        Field<StringGraphType>("responsibleInstitution").Resolve(ctx => ctx.Source.Milestone.ResponsibleInstitution);
+        Field<NonNullGraphType<DateOnlyGraphType>>("start").Resolve(ctx => ctx.Source.Milestone.Start);
+        Field<NonNullGraphType<DateOnlyGraphType>>("due").Resolve(ctx => ctx.Source.Milestone.Due);
+        Field<FloatGraphType>("weight").Resolve(ctx => (double?)ctx.Source.Milestone.Weight);
+        Field<NonNullGraphType<OgpEnumType<MilestoneStatus>>>("status").Resolve(ctx => ctx.Source.Milestone.Status);
+        Field<NonNullGraphType<IntGraphType>>("progress").Resolve(ctx => ctx.Source.Milestone.Progress);
         Field<NonNullGraphType<BooleanGraphType>>("overdue").Description("Due date before today (the app clock) and not Met.")
-            .Resolve(ctx => ctx.Source.IsOverdue(GraphQLClock.Today(ctx)));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceLinkGraphType>>>>("evidence").Resolve(ctx => ctx.Source.Evidence);
+            .Resolve(ctx => ctx.Source.Milestone.IsOverdue(GraphQLClock.Today(ctx)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceLinkGraphType>>>>("evidence").Resolve(ctx => ctx.Source.Milestone.Evidence);
     }
 }
 
@@ -163,7 +167,7 @@ public sealed class CommitmentGraphType : ObjectGraphType<Commitment>
                 var errors = new FieldErrors();
                 var window = Connections.Window(ctx, errors);
                 errors.ThrowIfAny();
-                return Connections.InMemory(ctx.Source.Milestones, window);
+                return Connections.InMemory(ctx.Source.Milestones.Select(m => new MilestoneNode(m, ctx.Source.DefaultLanguage)).ToList(), window);
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
             .Description("Every event of the commitment in order: what, when, who (role, organisation), why.")

@@ -174,4 +174,28 @@ public sealed class CommitmentGraphQLTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal("Merged", history[^1]!["reason"]!.GetValue<string>());
         Assert.Equal("admin", history[^1]!["role"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Milestone_texts_fall_back_to_the_commitments_default_language_not_to_any()
+    {
+        var id = await api.MadeCommitment("UA"); // the plan's, so the commitment's, default language is ka
+        var milestone = new
+        {
+            // "en" sorts before "ka": a fallback to "any language" would pick English, the default picks Georgian
+            title = new Dictionary<string, string> { ["en"] = "Monitoring report", ["ka"] = "მონიტორინგის ანგარიში" },
+            deliverable = new Dictionary<string, string> { ["en"] = "Published report", ["ka"] = "გამოქვეყნებული ანგარიში" },
+            start = "2024-01-01", due = "2024-12-31",
+        };
+        await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", milestone)).Expect(HttpStatusCode.Created);
+
+        var data = await api.Anonymous().GraphQL("""
+            query($id: ID!) { commitment(id: $id) { milestones { edges { node {
+              hy: title(lang: "hy") en: title(lang: "en") deliverableHy: deliverable(lang: "hy") deliverableEn: deliverable(lang: "en-GB") } } } } }
+            """, new { id });
+        var node = data["commitment"]!["milestones"]!["edges"]![0]!["node"]!;
+        Assert.Equal("მონიტორინგის ანგარიში", node["hy"]!.GetValue<string>());
+        Assert.Equal("Monitoring report", node["en"]!.GetValue<string>());
+        Assert.Equal("გამოქვეყნებული ანგარიში", node["deliverableHy"]!.GetValue<string>());
+        Assert.Equal("Published report", node["deliverableEn"]!.GetValue<string>());
+    }
 }
