@@ -27,17 +27,18 @@ public static class ActionPlansEndpoints
     }
 
     private static async Task<Created<ActionPlanResponse>> Draft(
-        DraftActionPlan command, IDocumentSession session, Actor actor, TimeProvider clock, HttpContext http)
+        DraftActionPlan command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http)
     {
-        var code = command.MemberCode?.Trim().ToUpperInvariant();
-        var member = code is null ? null : await session.LoadAsync<Member>(code, http.RequestAborted);
-        if (member is not null) actor.EnsureCanWriteMember(member.Id);
-        var taken = member is null ? 0 : await session.Query<ActionPlan>().Where(p => p.MemberCode == member.Id)
-            .OrderByDescending(p => p.Sequence).Select(p => p.Sequence).FirstOrDefaultAsync(http.RequestAborted);
-        var drafted = DraftActionPlan.Decide(command, member, taken + 1, actor.Id, clock.GetUtcNow());
-        // Two drafts racing for the same number collide on the stream id and the loser gets 409.
-        session.Events.StartStream<ActionPlan>(drafted.PlanId, drafted);
-        await session.SaveChangesAsync(http.RequestAborted);
+        var drafted = await writes.Start<ActionPlan, ActionPlanDrafted>(async session =>
+        {
+            var code = command.MemberCode?.Trim().ToUpperInvariant();
+            var member = code is null ? null : await session.LoadAsync<Member>(code, http.RequestAborted);
+            if (member is not null) actor.EnsureCanWriteMember(member.Id);
+            var taken = member is null ? 0 : await session.Query<ActionPlan>().Where(p => p.MemberCode == member.Id)
+                .OrderByDescending(p => p.Sequence).Select(p => p.Sequence).FirstOrDefaultAsync(http.RequestAborted);
+            var drafted = DraftActionPlan.Decide(command, member, taken + 1, actor.Id, clock.GetUtcNow());
+            return (drafted.PlanId, drafted, command.Sequence is null);
+        }, http.RequestAborted);
         var plan = ActionPlan.Create(drafted) with { Version = 1 };
         http.Response.SetETag(plan.Version);
         return TypedResults.Created($"/api/action-plans/{plan.Id}", ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));

@@ -76,22 +76,23 @@ public static partial class CommitmentsEndpoints
         }
     }
 
-    private static async Task<Created<CommitmentResponse>> Make(string planId, MakeCommitment command, IDocumentSession session, CommitmentWriter x, HttpContext http)
+    private static async Task<Created<CommitmentResponse>> Make(string planId, MakeCommitment command, StreamWrites writes, CommitmentWriter x, HttpContext http)
     {
-        var plan = await session.LoadAsync<ActionPlan>(planId.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Action plan", planId);
-        x.Actor.EnsureCanWriteMember(plan.MemberCode);
-        var country = plan.MemberCode[..2];
-        var id = command.Id?.Trim().ToUpperInvariant();
-        if (id is not null && (!OgpId().IsMatch(id) || !id.StartsWith(country, StringComparison.Ordinal)))
-            throw ValidationFailed.Field("id", $"must be the country code and 4 digits, like {country}0066.");
-        id ??= await NextId(session, country, http.RequestAborted);
-        var made = CommitmentDecider.Decide(command, plan, id, x.Actor.Id, x.Now);
-        // Two writers taking the same id collide on the stream key; the loser gets 409 and nothing is written.
-        session.Events.StartStream<Commitment>(id, made);
-        await session.SaveChangesAsync(http.RequestAborted);
+        var made = await writes.Start<Commitment, CommitmentMade>(async session =>
+        {
+            var plan = await session.LoadAsync<ActionPlan>(planId.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Action plan", planId);
+            x.Actor.EnsureCanWriteMember(plan.MemberCode);
+            var country = plan.MemberCode[..2];
+            var id = command.Id?.Trim().ToUpperInvariant();
+            if (id is not null && (!OgpId().IsMatch(id) || !id.StartsWith(country, StringComparison.Ordinal)))
+                throw ValidationFailed.Field("id", $"must be the country code and 4 digits, like {country}0066.");
+            var assigned = id is null;
+            id ??= await NextId(session, country, http.RequestAborted);
+            return (id, CommitmentDecider.Decide(command, plan, id, x.Actor.Id, x.Now), assigned);
+        }, http.RequestAborted);
         var commitment = Commitment.Create(made) with { Version = 1 };
         http.Response.SetETag(1);
-        return TypedResults.Created($"/api/commitments/{id}", await x.Respond(commitment));
+        return TypedResults.Created($"/api/commitments/{made.CommitmentId}", await x.Respond(commitment));
     }
 
     private static async Task<string> NextId(IQuerySession session, string country, CancellationToken ct)

@@ -9,6 +9,9 @@ public sealed class StreamWrites(ISessionFactory sessions)
 {
     private const int Attempts = 3;
 
+    // Each round of racing creators has a winner, so this many attempts serve that many simultaneous creators.
+    private const int IdAttempts = 25;
+
     /// <summary>
     /// With <paramref name="expectedVersion"/> (If-Match), a stream at any other version is a 409 carrying the
     /// current version. Without it, a write that loses a race is decided again on fresh state, so it is never lost
@@ -22,6 +25,34 @@ public sealed class StreamWrites(ISessionFactory sessions)
     public Task<T> AppendOrStart<T>(string what, string id, long? expectedVersion, Func<T?, object[]> decide, CancellationToken ct)
         where T : class =>
         Write(what, id, expectedVersion, mayStart: true, decide, ct);
+
+    /// <summary>
+    /// Starts a stream with the event <paramref name="decide"/> returns for a fresh session. When the id was assigned by the
+    /// server (the next free number), a creator racing for the same id makes this one decide again and take the next;
+    /// a client-chosen id that is taken stays a 409.
+    /// </summary>
+    public async Task<TEvent> Start<T, TEvent>(Func<IDocumentSession, Task<(string Id, TEvent Event, bool Assigned)>> decide, CancellationToken ct)
+        where T : class where TEvent : notnull
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = sessions.OpenSession();
+            var (id, started, assigned) = await decide(session);
+            session.Events.StartStream<T>(id, started);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return started;
+            }
+            catch (Exception e) when (assigned && attempt < IdAttempts && IsIdCollision(e))
+            {
+                // another creator took this number first: the next decide sees it and takes the one after
+            }
+        }
+    }
+
+    private static bool IsIdCollision(Exception e) =>
+        e is global::Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
 
     private async Task<T> Write<T>(string what, string id, long? expectedVersion, bool mayStart, Func<T?, object[]> decide, CancellationToken ct)
         where T : class

@@ -51,4 +51,29 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
         await using var session = api.Store.QuerySession();
         Assert.Equal(1, (await session.Events.FetchStreamAsync(id)).Count(e => e.EventTypeName == "milestone_progress_reported"));
     }
+
+    [Fact]
+    public async Task Racing_creators_without_ids_each_get_the_next_free_id()
+    {
+        var plan = await api.OpenPlan("MD");
+        var made = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())));
+        var ids = await Task.WhenAll(made.Select(async r => (await r.Expect(HttpStatusCode.Created))["id"]!.GetValue<string>()));
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"MD{i:D4}"), ids.Order());
+
+        var drafted = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            api.Admin().PostJson("/api/action-plans", Given.Plan("MD", "2026-01-01", "2027-12-31"))));
+        var plans = await Task.WhenAll(drafted.Select(async r => (await r.Expect(HttpStatusCode.Created))["id"]!.GetValue<string>()));
+        Assert.Equal(Enumerable.Range(2, 6).Select(i => $"MD-AP{i}"), plans.OrderBy(p => int.Parse(p[5..])));
+    }
+
+    [Fact]
+    public async Task A_client_chosen_id_that_is_taken_stays_a_conflict()
+    {
+        var plan = await api.OpenPlan("KG");
+        await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment("KG0007"))).Expect(HttpStatusCode.Created);
+        var before = await api.EventCount();
+        await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment("KG0007"))).Expect(HttpStatusCode.Conflict);
+        Assert.Equal(before, await api.EventCount());
+    }
 }
