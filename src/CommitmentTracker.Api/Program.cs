@@ -1,5 +1,6 @@
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.ApiKeys;
+using CommitmentTracker.Features.Changes;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Health;
@@ -18,6 +19,7 @@ builder.Services.AddApiKeyAuth();
 builder.Services.AddOpenApiDocs();
 builder.Services.AddMemberExamples().AddActionPlanExamples().AddCommitmentExamples();
 builder.Services.AddGraphQLApi();
+builder.Services.AddChangeFeed();
 
 var app = builder.Build();
 app.UseHttpConventions();
@@ -29,6 +31,7 @@ app.MapActionPlans();
 app.MapCommitments();
 app.MapCsoAssessments();
 app.MapApiKeys();
+app.MapChanges();
 app.MapGraphQLEndpoint();
 app.MapHealth();
 app.Run();

@@ -20,6 +20,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..16];
     public TestClock Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero));
     public SqlCounter Sql { get; } = new();
+    public string ConnectionString => connectionString;
 
     public async Task InitializeAsync()
     {
