@@ -41,7 +41,8 @@ public sealed class ChangeFeed(IDocumentStore store, CommittedSequence committed
         IQuerySession session, long after, long upTo, int take, string[]? streams, IReadOnlyCollection<string>? types, CancellationToken ct)
     {
         if (streams is { Length: 0 }) return [];
-        var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.Sequence <= upTo);
+        // Marten fills the numbers of rolled-back appends with tombstones: they keep the sequence dense but are not changes.
+        var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.Sequence <= upTo && e.EventTypeName != "tombstone");
         if (streams is not null) query = query.Where(e => streams.Contains(e.StreamKey));
         if (types is { Count: > 0 })
         {
