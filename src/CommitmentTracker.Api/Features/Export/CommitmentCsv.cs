@@ -75,12 +75,10 @@ public static class CommitmentCsv
 
     /// <summary>
     /// Reads the importable columns of a row. The export-only ones (IRM, starred, progress, overdue, member, plan)
-    /// are not read. Without any "Title [..]" column, "Title" is taken as the plan's default language.
+    /// are not read.
     /// </summary>
-    public static CommitmentRow Read(CsvSheet sheet, int row, string[] cells, string defaultLanguage, FieldErrors errors)
+    public static CommitmentRow Read(CsvSheet sheet, int row, string[] cells, FieldErrors errors)
     {
-        var title = sheet.Translations(cells, Title);
-        if (title is null && sheet.Text(cells, Title) is { } plain) title = new() { [defaultLanguage] = plain };
         var leadKind = sheet.Enum<InstitutionKind>(row, cells, LeadKind, errors) ?? InstitutionKind.Government;
         var lead = sheet.Text(cells, Lead) is { } name ? new Institution(name, leadKind) : null;
         var names = sheet.List(cells, Supporting) ?? [];
@@ -92,7 +90,7 @@ public static class CommitmentCsv
         foreach (var (value, column) in Values)
             if (sheet.Flag(row, cells, column, errors) == true) values.Add(value);
         return new CommitmentRow(
-            sheet.Text(cells, Id), null, null, null, title, sheet.Translations(cells, "Description"), sheet.Translations(cells, "Problem"),
+            sheet.Text(cells, Id), null, null, sheet.Text(cells, Title), sheet.Translations(cells, Title), sheet.Translations(cells, "Description"), sheet.Translations(cells, "Problem"),
             sheet.Translations(cells, "Objective"), lead, supporting, sheet.Enums<PolicyArea>(row, cells, PolicyAreas, errors), values.ToArray(),
             sheet.Flag(row, cells, Subnational, errors), sheet.Enum<Commitments.Completion>(row, cells, Completion, errors),
             null, null, null, null, null, null);
@@ -114,6 +112,7 @@ public static class CommitmentCsv
             "policyAreas" => PolicyAreas,
             "ogpValues" => Values[0].Column,
             "completion" => Completion,
+            "subnational" => Subnational,
             _ => field,
         };
     }

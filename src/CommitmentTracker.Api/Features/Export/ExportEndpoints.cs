@@ -4,6 +4,7 @@ using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Localization;
 using CsvHelper;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace CommitmentTracker.Features.Export;
@@ -16,8 +17,11 @@ namespace CommitmentTracker.Features.Export;
 /// <param name="Sort">id, updatedAt, progress, optionally prefixed with '-'; an asOf export is ordered by id.</param>
 /// <param name="AsOf">Export every commitment as it stood at the end of that day (UTC), rebuilt from its events.</param>
 public sealed record ExportQuery(
-    string? Member, string? Plan, PolicyArea? PolicyArea, OgpValue? OgpValue, Completion? Completion, IrmCompletion? IrmCompletion,
-    bool? Overdue, string? Q, string? Sort, DateOnly? AsOf)
+    [FromQuery(Name = "member")] string? Member, [FromQuery(Name = "plan")] string? Plan,
+    [FromQuery(Name = "policyArea")] PolicyArea? PolicyArea, [FromQuery(Name = "ogpValue")] OgpValue? OgpValue,
+    [FromQuery(Name = "completion")] Completion? Completion, [FromQuery(Name = "irmCompletion")] IrmCompletion? IrmCompletion,
+    [FromQuery(Name = "overdue")] bool? Overdue, [FromQuery(Name = "q")] string? Q, [FromQuery(Name = "sort")] string? Sort,
+    [FromQuery(Name = "asOf")] DateOnly? AsOf)
 {
     public CommitmentFilter Filter => new(Member, Plan, PolicyArea, OgpValue, Completion, IrmCompletion, Overdue, Q);
 }

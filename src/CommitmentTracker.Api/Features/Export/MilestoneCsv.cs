@@ -50,17 +50,12 @@ public static class MilestoneCsv
     }
 
     /// <summary>Reads the importable columns; Milestone ID, member, plan and overdue are export-only.</summary>
-    public static MilestoneRow Read(CsvSheet sheet, int row, string[] cells, string defaultLanguage, FieldErrors errors)
-    {
-        var title = sheet.Translations(cells, Title);
-        if (title is null && sheet.Text(cells, Title) is { } plain) title = new() { [defaultLanguage] = plain };
-        return new MilestoneRow(
-            sheet.Text(cells, Commitment), null, null, null, null, title, sheet.Translations(cells, "Deliverable"),
+    public static MilestoneRow Read(CsvSheet sheet, int row, string[] cells, FieldErrors errors) =>
+        new(sheet.Text(cells, Commitment), null, null, null, sheet.Text(cells, Title), sheet.Translations(cells, Title), sheet.Translations(cells, "Deliverable"),
             sheet.Text(cells, Responsible), sheet.Date(row, cells, Start, errors), sheet.Date(row, cells, Due, errors),
             sheet.Number<decimal>(row, cells, Weight, errors), sheet.Enum<MilestoneStatus>(row, cells, Status, errors),
             sheet.Number<int>(row, cells, Progress, errors), null,
             sheet.Text(cells, Evidence)?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-    }
 
     /// <summary>The column a milestone decider's field name stands for.</summary>
     public static string Column(string field)

@@ -35,6 +35,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Status = 409, Title = "The resource has changed.", Detail = s.Message,
             Extensions = { ["currentVersion"] = s.Current, ["expectedVersion"] = s.Expected },
         },
+        RuleConflict { Errors: { } fields } c => new HttpValidationProblemDetails(fields.ToDictionary(e => e.Key, e => e.Value))
+            { Status = 409, Title = "The request conflicts with the current state.", Detail = c.Message },
         RuleConflict c => new ProblemDetails { Status = 409, Title = "The request conflicts with the current state.", Detail = c.Message },
         global::Marten.Exceptions.ExistingStreamIdCollisionException e => AlreadyExists(e.Id),
         ExistingStreamIdCollisionException e => AlreadyExists(e.Id),
