@@ -63,7 +63,7 @@ public sealed partial class CsvSheet
         return value.Length == 0 ? null : value;
     }
 
-    /// <summary>The "Title [ka]" columns of a field, as a language map; null when the file has none of them.</summary>
+    /// <summary>The "Title [ka]" columns of a field, as a language map; null when none of them has text.</summary>
     public Dictionary<string, string>? Translations(string[] cells, string field)
     {
         Dictionary<string, string>? map = null;
@@ -74,7 +74,7 @@ public sealed partial class CsvSheet
             map ??= new Dictionary<string, string>(StringComparer.Ordinal);
             if (Text(cells, header) is { } text) map[match.Groups["lang"].Value.Trim()] = text;
         }
-        return map;
+        return map is { Count: > 0 } ? map : null;
     }
 
     public string Key(int row, string column) => $"{Name}[{row}].{column}";

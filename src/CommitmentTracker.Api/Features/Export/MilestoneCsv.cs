@@ -64,6 +64,7 @@ public static class MilestoneCsv
         var tail = field.Length > head.Length && field[head.Length] == '.' ? field[(head.Length + 1)..] : null;
         return head switch
         {
+            "commitmentId" => Commitment,
             "title" => tail is null ? Title : $"Title [{tail}]",
             "deliverable" => tail is null ? "Deliverable" : $"Deliverable [{tail}]",
             "responsibleInstitution" => Responsible,

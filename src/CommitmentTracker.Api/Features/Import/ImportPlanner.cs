@@ -153,7 +153,9 @@ public sealed class ImportPlanner(IDocumentSession session, ActionPlan plan, Imp
             var add = new AddMilestone(mtitle, m.Deliverable, m.ResponsibleInstitution, m.Start, m.Due, m.Weight);
             var before = state!.Milestones.Length;
             await Step(s => CommitmentDecider.Decide(s!, plan, add, by, now), f => file.MilestoneKey(mrow, f));
-            if (state!.Milestones.Length == before || m is { Progress: null or 0, Status: null or MilestoneStatus.Scheduled, Evidence: null or [] }) continue;
+            // An invalid milestone still has its progress checked, on a stand-in.
+            if (state!.Milestones.Length == before) await Step(s => CommitmentDecider.Decide(s!, plan, StandIn(), by, now), f => f);
+            if (m is { Progress: null or 0, Status: null or MilestoneStatus.Scheduled, Evidence: null or [] }) continue;
             var progress = new ReportMilestoneProgress(m.Progress ?? 0, m.Status, Reason, m.Evidence?.Select(u => new EvidenceLink(u, null, null)).ToArray());
             await Step(s => CommitmentDecider.Decide(s!, s!.Milestones[^1].Id, progress, by, now), f => file.MilestoneKey(mrow, f));
         }
@@ -162,6 +164,12 @@ public sealed class ImportPlanner(IDocumentSession session, ActionPlan plan, Imp
         else if (r.Completion is { } completion and not Completion.NotStarted)
             await Step(s => CommitmentDecider.Decide(s!, new ChangeCompletion(completion, Reason, []), by, now), f => file.CommitmentKey(row, f));
         return (valid ? state : null, events.ToArray());
+    }
+
+    private AddMilestone StandIn()
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        return new AddMilestone(new() { [plan.DefaultLanguage] = "-" }, null, null, today, today, null);
     }
 
     private Commitment StandIn(string id) => Commitment.Create(new CommitmentMade(

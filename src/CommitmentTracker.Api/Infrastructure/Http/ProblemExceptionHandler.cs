@@ -26,7 +26,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             { Status = 400, Title = "The request is invalid.", Detail = v.Message },
         BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
         BadHttpRequestException bad when BindFailure().Match(bad.Message) is { Success: true } m =>
-            new HttpValidationProblemDetails(new Dictionary<string, string[]> { [m.Groups["name"].Value] = [$"'{m.Groups["value"].Value}' is not a valid value."] })
+            new HttpValidationProblemDetails(new Dictionary<string, string[]> { [JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value)] = [$"'{m.Groups["value"].Value}' is not a valid value."] })
                 { Status = 400, Title = "The request is invalid." },
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is invalid.", Detail = bad.Message },
         ResourceNotFound n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },

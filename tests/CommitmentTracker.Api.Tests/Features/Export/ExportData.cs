@@ -15,6 +15,9 @@ public static class ExportData
     public static string Georgian(int line, int max = 900) => Cut(SeedLines("003_197e165c457b1a02.txt")[line], max);
     public static string Armenian(int line, int max = 900) => Cut(SeedLines("000_5fd3270c7009d1bb.txt")[line], max);
 
+    /// <summary>As a CSV cell holds it: a text a spreadsheet would take for a formula starts with an apostrophe.</summary>
+    public static string Cell(string text) => text.Length > 0 && "=+-@".Contains(text[0]) ? "'" + text : text;
+
     private static string Cut(string text, int max) => text.Length > max ? text[..max] : text;
 
     /// <summary>
