@@ -155,6 +155,8 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
             Assert.Equal(commitments, then); // as of that day, exactly what was exported that day
             var filtered = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}&asOf={day}&completion=Substantial")).Rows;
             Assert.Empty(filtered); // filters judge the state as of then
+            var irm = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}&asOf={day}&irmCompletion=Complete&overdue=true")).Rows;
+            Assert.Empty(irm);
             var milestones = JsonNode.Parse(await api.Anonymous().Download($"/api/export/milestones.json?plan={plan}&asOf={day}"))!.AsArray();
             Assert.Equal(2, milestones.Count);
         }
