@@ -12,7 +12,7 @@ namespace CommitmentTracker.Features.Commitments;
 
 public static partial class CommitmentsEndpoints
 {
-    [GeneratedRegex("^[A-Z]{2}[0-9]{4}$")] private static partial Regex OgpId();
+    [GeneratedRegex("^[A-Z]{2}[0-9]{4}$")] internal static partial Regex OgpId();
 
     public static IEndpointRouteBuilder MapCommitments(this IEndpointRouteBuilder app)
     {
@@ -99,7 +99,7 @@ public static partial class CommitmentsEndpoints
         return TypedResults.Created($"/api/commitments/{made.CommitmentId}", await x.Respond(commitment));
     }
 
-    private static async Task<string> NextId(IQuerySession session, string country, CancellationToken ct)
+    internal static async Task<string> NextId(IQuerySession session, string country, CancellationToken ct)
     {
         var taken = await session.Query<Commitment>().Where(c => c.Id.StartsWith(country))
             .OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync(ct);

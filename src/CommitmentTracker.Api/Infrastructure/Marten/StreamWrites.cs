@@ -56,6 +56,30 @@ public sealed class StreamWrites(ISessionFactory sessions)
         }
     }
 
+    /// <summary>
+    /// Decides over one fresh session, which <paramref name="decide"/> appends any number of streams to, and saves them in
+    /// one SaveChangesAsync: all or nothing. Without <paramref name="save"/> it only decides (a dry run). A stream another
+    /// writer started meanwhile makes it decide again on what is there now.
+    /// </summary>
+    public async Task<T> AppendAll<T>(Func<IDocumentSession, Task<T>> decide, bool save, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = sessions.OpenSession();
+            var result = await decide(session);
+            if (!save) return result;
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return result;
+            }
+            catch (Exception e) when (attempt < IdAttempts && (IsIdCollision(e) || e is ConcurrencyException))
+            {
+                // another writer started one of these streams first: the next decide sees it
+            }
+        }
+    }
+
     private static bool IsIdCollision(Exception e) =>
         e is global::Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
 
