@@ -1,7 +1,7 @@
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.ApiKeys;
-using CommitmentTracker.Features.Changes;
 using CommitmentTracker.Features.Assessments;
+using CommitmentTracker.Features.Changes;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Health;
 using CommitmentTracker.Features.Members;
@@ -21,7 +21,7 @@ builder.Services.AddOpenApiDocs();
 builder.Services.AddMemberExamples().AddActionPlanExamples().AddCommitmentExamples();
 builder.Services.AddGraphQLApi();
 builder.Services.AddChangeFeed();
-builder.Services.AddWebhooks();
+builder.Services.AddWebhooks(builder.Configuration);
 
 var app = builder.Build();
 app.UseHttpConventions();

@@ -12,13 +12,14 @@ namespace CommitmentTracker.Features.Webhooks;
 
 public static class WebhooksEndpoints
 {
-    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(sp => WebhookOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddHttpClient(WebhookSender.ClientName, (sp, client) => client.Timeout = sp.GetRequiredService<WebhookOptions>().Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<WebhookSender>();
-        services.AddHostedService<WebhookDispatcher>();
+        // API replicas (Worker:Enabled=false) do not deliver; the dispatcher checks again at start, for hosts configured late.
+        if (config.GetValue("Worker:Enabled", true)) services.AddHostedService<WebhookDispatcher>();
         services.ConfigureMarten(opts =>
         {
             opts.Schema.For<WebhookSubscription>().Index(s => s.Owner);
