@@ -9,17 +9,16 @@ namespace CommitmentTracker.Features.Webhooks;
 /// Delivers the change feed to every subscription, in sequence order, at least once. Each subscription is pumped on its
 /// own: it reads the feed after its stored checkpoint, POSTs one event at a time, and moves the checkpoint only after a
 /// 2xx. A failure is logged and retried after a backoff; later events wait, so order holds. A restart resumes from the
-/// checkpoint (the event in flight at shutdown is sent again). Runs only in the worker process (<c>Worker:Enabled</c>).
+/// checkpoint (the event in flight at shutdown is sent again). Registered only in the worker process (<c>Worker:Enabled</c>).
 /// </summary>
 public sealed class WebhookDispatcher(
     IDocumentStore store, ChangeFeed feed, WebhookSender sender, WebhookOptions options, TimeProvider clock,
-    IConfiguration config, ILogger<WebhookDispatcher> log) : BackgroundService
+    ILogger<WebhookDispatcher> log) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, long> retryAt = new(); // monotonic timestamps; a backoff is not business time
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!config.GetValue("Worker:Enabled", true)) return;
         var running = new Dictionary<Guid, Task>();
         while (!stoppingToken.IsCancellationRequested)
         {

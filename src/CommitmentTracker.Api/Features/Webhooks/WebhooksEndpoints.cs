@@ -18,7 +18,7 @@ public static class WebhooksEndpoints
         services.AddHttpClient(WebhookSender.ClientName, (sp, client) => client.Timeout = sp.GetRequiredService<WebhookOptions>().Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<WebhookSender>();
-        // API replicas (Worker:Enabled=false) do not deliver; the dispatcher checks again at start, for hosts configured late.
+        // API replicas (Worker:Enabled=false) do not deliver: exactly one worker process does.
         if (config.GetValue("Worker:Enabled", true)) services.AddHostedService<WebhookDispatcher>();
         services.ConfigureMarten(opts =>
         {

@@ -23,6 +23,12 @@ public sealed class FastWebhooksApi : ApiFactory
     };
 }
 
+/// <summary>An API replica: it serves requests but runs no background work.</summary>
+public sealed class WorkerOffApi : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Worker:Enabled"] = "false" };
+}
+
 /// <summary>Signed webhook deliveries to a real HTTP receiver: signature, retry with order kept, survival of a restart, and who may subscribe.</summary>
 public sealed class WebhookTests(FastWebhooksApi api) : IClassFixture<FastWebhooksApi>
 {
@@ -128,6 +134,27 @@ public sealed class WebhookTests(FastWebhooksApi api) : IClassFixture<FastWebhoo
         finally
         {
             await ((IAsyncLifetime)second).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_api_replica_with_the_worker_off_does_not_deliver()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        var replica = new WorkerOffApi();
+        await ((IAsyncLifetime)replica).InitializeAsync();
+        try
+        {
+            Assert.Empty(replica.Services.GetServices<IHostedService>().OfType<WebhookDispatcher>());
+            await (await replica.Admin().PostJson("/api/webhooks", new { url = receiver.Url })).Expect(HttpStatusCode.Created);
+            await replica.RegisteredMember("LT");
+            Assert.NotEmpty((await (await replica.Anonymous().GetAsync("/api/changes")).Expect(HttpStatusCode.OK))["items"]!.AsArray());
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.Empty(receiver.Requests);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)replica).DisposeAsync();
         }
     }
 
