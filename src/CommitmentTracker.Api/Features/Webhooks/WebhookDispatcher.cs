@@ -26,7 +26,10 @@ public sealed class WebhookDispatcher(
             {
                 await using var session = store.QuerySession();
                 var ids = await session.Query<WebhookSubscription>().Select(s => s.Id).ToListAsync(stoppingToken);
-                foreach (var id in ids.Where(id => (!running.TryGetValue(id, out var task) || task.IsCompleted) && IsDue(id)))
+                // An idle store costs one query per round, not one feed read per subscription.
+                var head = await store.Storage.Database.FetchHighestEventSequenceNumber(stoppingToken);
+                var caughtUp = (await session.Query<WebhookCheckpoint>().Where(c => c.Sequence >= head).Select(c => c.Id).ToListAsync(stoppingToken)).ToHashSet();
+                foreach (var id in ids.Where(id => !caughtUp.Contains(id) && (!running.TryGetValue(id, out var task) || task.IsCompleted) && IsDue(id)))
                     running[id] = Pump(id, stoppingToken);
                 foreach (var gone in running.Keys.Except(ids).Where(id => running[id].IsCompleted).ToList()) running.Remove(gone);
                 await Task.Delay(options.PollInterval, stoppingToken);
