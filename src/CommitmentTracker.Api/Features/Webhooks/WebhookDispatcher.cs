@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using CommitmentTracker.Features.Changes;
 using Marten;
+using Marten.Services;
+using Npgsql;
 
 namespace CommitmentTracker.Features.Webhooks;
 
@@ -25,12 +27,16 @@ public sealed class WebhookDispatcher(
             try
             {
                 await using var session = store.QuerySession();
+                session.Logger = Unlogged.Instance; // a poll twice a second, forever, would drown the command log
                 var ids = await session.Query<WebhookSubscription>().Select(s => s.Id).ToListAsync(stoppingToken);
-                // An idle store costs one query per round, not one feed read per subscription.
-                var head = await store.Storage.Database.FetchHighestEventSequenceNumber(stoppingToken);
-                var caughtUp = (await session.Query<WebhookCheckpoint>().Where(c => c.Sequence >= head).Select(c => c.Id).ToListAsync(stoppingToken)).ToHashSet();
-                foreach (var id in ids.Where(id => !caughtUp.Contains(id) && (!running.TryGetValue(id, out var task) || task.IsCompleted) && IsDue(id)))
-                    running[id] = Pump(id, stoppingToken);
+                if (ids.Count > 0)
+                {
+                    // An idle store costs two queries per round, not one feed read per subscription.
+                    var head = await store.Storage.Database.FetchHighestEventSequenceNumber(stoppingToken);
+                    var caughtUp = (await session.Query<WebhookCheckpoint>().Where(c => c.Sequence >= head).Select(c => c.Id).ToListAsync(stoppingToken)).ToHashSet();
+                    foreach (var id in ids.Where(id => !caughtUp.Contains(id) && (!running.TryGetValue(id, out var task) || task.IsCompleted) && IsDue(id)))
+                        running[id] = Pump(id, stoppingToken);
+                }
                 foreach (var gone in running.Keys.Except(ids).Where(id => running[id].IsCompleted).ToList()) running.Remove(gone);
                 await Task.Delay(options.PollInterval, stoppingToken);
             }
@@ -96,5 +102,18 @@ public sealed class WebhookDispatcher(
             await session.SaveChangesAsync(ct);
         }
         return page.Items.Count == options.BatchSize;
+    }
+
+    private sealed class Unlogged : IMartenSessionLogger
+    {
+        public static readonly Unlogged Instance = new();
+        public void LogSuccess(NpgsqlCommand command) { }
+        public void LogSuccess(NpgsqlBatch batch) { }
+        public void LogFailure(NpgsqlCommand command, Exception ex) { }
+        public void LogFailure(NpgsqlBatch batch, Exception ex) { }
+        public void LogFailure(Exception ex, string message) { }
+        public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) { }
+        public void OnBeforeExecute(NpgsqlCommand command) { }
+        public void OnBeforeExecute(NpgsqlBatch batch) { }
     }
 }
