@@ -8,6 +8,7 @@ using CommitmentTracker.Features.Webhooks;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Xunit.Abstractions;
 
 namespace CommitmentTracker.Api.Tests.Features.Webhooks;
 
@@ -30,7 +31,7 @@ public sealed class WorkerOffApi : ApiFactory
 }
 
 /// <summary>Signed webhook deliveries to a real HTTP receiver: signature, retry with order kept, survival of a restart, and who may subscribe.</summary>
-public sealed class WebhookTests(FastWebhooksApi api) : IClassFixture<FastWebhooksApi>
+public sealed class WebhookTests(FastWebhooksApi api, ITestOutputHelper output) : IClassFixture<FastWebhooksApi>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -118,6 +119,7 @@ public sealed class WebhookTests(FastWebhooksApi api) : IClassFixture<FastWebhoo
         await ((IAsyncLifetime)first).DisposeAsync();
 
         var second = new FastWebhooksApi { Schema = first.Schema };
+        var restart = Stopwatch.StartNew();
         await ((IAsyncLifetime)second).InitializeAsync();
         try
         {
@@ -125,6 +127,8 @@ public sealed class WebhookTests(FastWebhooksApi api) : IClassFixture<FastWebhoo
             Assert.Equal(13, expected.Length);
             Assert.True(stoppedAt < expected.Length, "the first host stopped mid-stream");
             await Eventually(() => receiver.Delivered.Distinct().Count() == expected.Length);
+            output.WriteLine($"{stoppedAt} of {expected.Length} requests before the stop; the new host delivered the rest " +
+                             $"({receiver.Requests.Count - stoppedAt} requests at 100 ms each) {restart.ElapsedMilliseconds} ms after it was created");
 
             var arrivals = receiver.Requests.Select(r => r.Sequence).ToArray();
             Assert.Equal(expected, arrivals.Distinct());
