@@ -11,16 +11,16 @@ public sealed class ChangeFeed(IDocumentStore store, CommittedSequence committed
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    // A filtered read walks the sequence in windows of this many events, at most this many windows per call.
+    // A filtered read walks the sequence in windows of this many events; any read walks at most this many windows per call.
     private const int FilteredWindow = 5_000;
-    private const int FilteredWindows = 20;
+    private const int Windows = 20;
 
     public async Task<ChangeFeedPage> Read(long after, int limit, ChangeFilter filter, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         var items = new List<ChangeFeedItem>();
         var cursor = after;
-        for (var window = 0; window < (filter.IsEmpty ? 1 : FilteredWindows); window++)
+        for (var window = 0; window < Windows; window++)
         {
             var mark = await committed.After(cursor, filter.IsEmpty ? limit : FilteredWindow, ct);
             if (mark.Sequence > cursor)
@@ -41,7 +41,8 @@ public sealed class ChangeFeed(IDocumentStore store, CommittedSequence committed
         IQuerySession session, long after, long upTo, int take, string[]? streams, IReadOnlyCollection<string>? types, CancellationToken ct)
     {
         if (streams is { Length: 0 }) return [];
-        var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.Sequence <= upTo);
+        // Marten fills the numbers of rolled-back appends with tombstones: they keep the sequence dense but are not changes.
+        var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.Sequence <= upTo && e.EventTypeName != "tombstone");
         if (streams is not null) query = query.Where(e => streams.Contains(e.StreamKey));
         if (types is { Count: > 0 })
         {
