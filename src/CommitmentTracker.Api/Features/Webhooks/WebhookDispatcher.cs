@@ -74,20 +74,23 @@ public sealed class WebhookDispatcher(
     /// <summary>Delivers one batch; true when there may be more to deliver right away.</summary>
     private async Task<bool> PumpBatch(Guid id, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        var subscription = await session.LoadAsync<WebhookSubscription>(id, ct);
+        WebhookSubscription? subscription;
+        WebhookCheckpoint? checkpoint;
+        await using (var query = store.QuerySession())
+        {
+            subscription = await query.LoadAsync<WebhookSubscription>(id, ct);
+            checkpoint = await query.LoadAsync<WebhookCheckpoint>(id, ct);
+        }
         if (subscription is null) return false;
-        var checkpoint = await session.LoadAsync<WebhookCheckpoint>(id, ct) ?? new WebhookCheckpoint(id, subscription.StartAfter, 0, clock.GetUtcNow());
+        checkpoint ??= new WebhookCheckpoint(id, subscription.StartAfter, 0, clock.GetUtcNow());
         var page = await feed.Read(checkpoint.Sequence, options.BatchSize, subscription.Filter, ct);
         foreach (var item in page.Items)
         {
             var delivery = await sender.Send(subscription, item, checkpoint.FailedAttempts + 1, ct);
-            session.Store(delivery);
             checkpoint = delivery.Succeeded
                 ? checkpoint with { Sequence = item.Sequence, FailedAttempts = 0, UpdatedAt = delivery.At }
                 : checkpoint with { FailedAttempts = delivery.Attempt, UpdatedAt = delivery.At };
-            session.Store(checkpoint);
-            await session.SaveChangesAsync(ct);
+            await Save(ct, delivery, checkpoint);
             if (!delivery.Succeeded)
             {
                 retryAt[id] = Stopwatch.GetTimestamp() + (long)(options.Backoff(delivery.Attempt).TotalSeconds * Stopwatch.Frequency);
@@ -95,13 +98,20 @@ public sealed class WebhookDispatcher(
             }
         }
         retryAt.TryRemove(id, out _);
-        if (page.Next > checkpoint.Sequence)
-        {
-            // Events the filter left out still move the checkpoint, so they are not read again.
-            session.Store(checkpoint with { Sequence = page.Next });
-            await session.SaveChangesAsync(ct);
-        }
+        // Events the filter left out still move the checkpoint, so they are not read again.
+        if (page.Next > checkpoint.Sequence) await Save(ct, checkpoint with { Sequence = page.Next });
         return page.Items.Count == options.BatchSize;
+    }
+
+    /// <summary>
+    /// A short transaction per write: nothing stays open while a receiver answers, since an open transaction would hold
+    /// back the feed's proof that a sequence gap is dead.
+    /// </summary>
+    private async Task Save(CancellationToken ct, params object[] documents)
+    {
+        await using var session = store.LightweightSession();
+        session.StoreObjects(documents);
+        await session.SaveChangesAsync(ct);
     }
 
     private sealed class Unlogged : IMartenSessionLogger
