@@ -7,7 +7,9 @@ Each line: {"name", "method", "path", "headers"?, "auth"?, "body"? | "bodyBase64
   expect  "4xx" (any client error), an exact status (400, 401, 405, 413, 415, 200), or "200|4xx" for a read that may
           answer either but never 5xx. A GET with a hostile q is a search that must simply work: 200.
   {plan} {commitment} {milestone} in paths and bodies are the ids the test sets up; {{1MB}} and {{10KB}} in a body
-  become that many characters (the file stays small), {{1MB-ka}} a megabyte of Georgian.
+  {{100KB}} become that many characters (the file stays small), {{1MB-ka}} a megabyte of Georgian. A body over the
+  1 MiB limit expects 413. "errors": a GraphQL answer (200 or 4xx) whose errors name the refusal, as GraphQL-over-HTTP
+  answers a field that refuses its arguments.
 """
 import base64
 import json
@@ -115,6 +117,8 @@ for field, value in [("status", "Done"), ("status", "Met"), ("note", "{{1MB}}"),
                      ("evidence", [{"url": "not a url", "title": "x"}]), ("evidence", "https://example.org"), ("evidence", [{"url": "https://example.org/{{10KB}}"}]),
                      ("evidence", [{"url": "https://example.org", "title": "{{1MB}}"}])]:
     case(f"progress: {field} = {json.dumps(value, ensure_ascii=False)[:60]}", m, p, with_(b, **{field: value}), expect="4xx")
+for field, value in [("note", "{{100KB}}"), ("evidence", [{"url": "https://example.org/r.pdf", "title": "{{100KB}}"}])]:
+    case(f"progress: {field} of 100 KB", m, p, with_(b, **{field: value}), expect=400)
 m, p, b = writes["reschedule"]
 for change in [{"start": "2025-07-01", "due": "2025-06-30"}, {"due": "2023-01-01"}, {"due": "not-a-date"}, {"due": None}, {"reason": None},
                {"reason": "   "}, {"reason": "{{1MB}}"}, {"reason": "a\u0000b"}, {"due": "2025-06-31"}]:
@@ -167,7 +171,7 @@ for query in ["q=" + "a" * 201, "q=a%00b", "q={{10KB}}", "pageSize=1000000", "pa
     case(f"list commitments ?{query[:40]}", "GET", "/api/commitments?" + query, expect=400)
 for query in ["asOf=2024-13-45", "asOf=yesterday", "asOf=" + quote("٢٠٢٤-٠١-٠١"), "asOf=" + quote("2024-01-01' OR '1'='1")]:
     case(f"commitment ?{query}", "GET", C + "?" + query, expect=400)
-for path in ["/api/members?pageSize=100000", "/api/members?kind=Global", "/api/action-plans?status=Finished", "/api/action-plans?pageSize=-1",
+for path in ["/api/members?kind=5", "/api/action-plans?status=7", "/api/members?pageSize=100000", "/api/members?kind=Global", "/api/action-plans?status=Finished", "/api/action-plans?pageSize=-1",
              "/api/commitments/stats?groupBy=Everything", "/api/commitments/stats?groupBy=" + quote("Member; --")]:
     case(f"list {path}", "GET", path, expect=400)
 
@@ -188,8 +192,8 @@ gql("syntax error", "{ members { code ")
 gql("unknown field", "{ members { colour } }", expect=400)
 gql("unknown argument", "{ members(colour: RED) { code } }", expect=400)
 gql("wrong argument type", "{ commitments(first: \"ten\") { totalCount } }", expect=400)
-gql("huge first", "{ commitments(first: 100000) { totalCount } }")
-gql("negative first", "{ commitments(first: -1) { totalCount } }")
+gql("huge first", "{ commitments(first: 100000) { totalCount } }", expect="errors")
+gql("negative first", "{ commitments(first: -1) { totalCount } }", expect="errors")
 gql("unknown enum value", "{ commitmentStats(groupBy: Everything) { key } }", expect=400)
 gql("mutation on a schema without mutations", "mutation { withdraw(id: \"GE0001\") }", expect=400)
 gql("deep introspection", "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } }")
@@ -206,8 +210,10 @@ gql("undeclared variable", "{ commitments(first: $n) { totalCount } }", {"n": 1}
 gql("oversized variable", "query($q: String) { commitments(first: 1, filter: { q: $q }) { totalCount } }", {"q": "{{1MB}}"})
 gql("oversized variables object", "query { members { code } }", {f"v{i}": "{{10KB}}" for i in range(120)})
 gql("variables not an object", "query { members { code } }", [1, 2, 3])
-gql("null byte in q", "query($q: String) { commitments(first: 1, filter: { q: $q }) { totalCount } }", {"q": "a\u0000b"})
-gql("invalid date", "{ commitment(id: \"GE0001\", asOf: \"2024-13-45\") { id } }")
+gql("null byte in q", "query($q: String) { commitments(first: 1, filter: { q: $q }) { totalCount } }", {"q": "a\u0000b"}, expect="errors")
+gql("null byte in member filter", "{ commitments(first: 1, filter: { member: \"G\\u0000E\" }) { totalCount } }", expect="errors")
+gql("over-long q", "{ commitments(first: 1, filter: { q: \"{{10KB}}\" }) { totalCount } }", expect="errors")
+gql("invalid date", "{ commitment(id: \"GE0001\", asOf: \"2024-13-45\") { id } }", expect="4xx|errors")
 case("graphql: query is a number", "POST", G, {"query": 42}, expect=400)
 case("graphql: empty body", "POST", G, "", expect=400)
 case("graphql: truncated body", "POST", G, '{"query": "{ members { co', expect=400)
@@ -217,6 +223,11 @@ case("graphql: invalid UTF-8", "POST", G, raw=b'{"query": "{ members { code \xff
 gql("mutation over GET", "mutation { x }", method="GET", expect="4xx")
 case("graphql GET: variables not JSON", "GET", G + "?query=" + quote("{ members { code } }") + "&variables=" + quote("{nope"), expect=400)
 case("graphql GET: no query", "GET", G, expect=400)
+
+# A body over the 1 MiB limit is refused whole, before anything reads it.
+for c in cases:
+    if "{{1MB" in c.get("body", ""):
+        c["expect"] = 413
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bad-requests.jsonl")
 names = [c["name"] for c in cases]

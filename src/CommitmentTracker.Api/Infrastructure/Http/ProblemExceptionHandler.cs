@@ -74,7 +74,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     {
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
         // System.Text.Json messages name internal CLR types; say what the client needs instead.
-        var message = json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+        var message = json is NulCharacters.Refused ? json.Message
+            : json.Message.Contains("could not be mapped", StringComparison.Ordinal)
             ? "is not a known field."
             : json.InnerException is null && json.Message.Contains("could not be converted", StringComparison.Ordinal)
                 ? "has a value of the wrong type or an unknown enum value."
