@@ -78,7 +78,7 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
                          $"2xx_before={acknowledged.Count(s => s.At < crashedAt)} 2xx_during={acknowledged.Count(s => s.At >= crashedAt && s.At < restartedAt)} " +
                          $"2xx_after={acknowledged.Count(s => s.At >= restartedAt)} down_s={(restartedAt - crashedAt).TotalSeconds:F1} " +
                          $"pg_start_s={(upAt - restartedAt).TotalSeconds:F1} ready_after_pg_s={(readyAt - upAt).TotalSeconds:F1} " +
-                         $"first_2xx_after_pg_s={(firstOkAfterRestart!.Value - upAt).TotalSeconds:F1} " +
+                         $"first_2xx_after_restart_s={(firstOkAfterRestart!.Value - restartedAt).TotalSeconds:F1} " +
                          $"max_latency_ms={all.Max(s => s.Latency.TotalMilliseconds):F0} lost={lost.Count}");
         Assert.Empty(lost);
         Assert.Equal(HttpStatusCode.OK, (await api.Anonymous().GetAsync("/health/live")).StatusCode);

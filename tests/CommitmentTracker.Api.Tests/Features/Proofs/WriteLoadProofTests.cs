@@ -30,7 +30,7 @@ public sealed class WriteLoadProofTests(ApiFactory api, ITestOutputHelper output
         var (id, milestone) = await Milestone("GE");
         var answers = await Task.WhenAll(Enumerable.Range(0, ProofSize.Writers).Select(w => Report(id, milestone, $"w{w}", etag: null)));
 
-        var tally = await Check("no If-Match", id, answers);
+        var tally = await Check("no-if-match", id, answers);
         Assert.Equal(ProofSize.Writers, tally.Ok); // the row lock queues them: none needs to retry
     }
 
@@ -41,7 +41,7 @@ public sealed class WriteLoadProofTests(ApiFactory api, ITestOutputHelper output
         var etag = await ETag(id);
         var answers = await Task.WhenAll(Enumerable.Range(0, ProofSize.Writers).Select(w => Report(id, milestone, $"w{w}", etag)));
 
-        var tally = await Check("same If-Match", id, answers);
+        var tally = await Check("same-if-match", id, answers);
         Assert.Equal(1, tally.Ok);
         Assert.Equal(ProofSize.Writers - 1, tally.Conflicts);
     }
@@ -62,7 +62,7 @@ public sealed class WriteLoadProofTests(ApiFactory api, ITestOutputHelper output
             }
         }));
 
-        var tally = await Check("re-read and retry", id, answers.SelectMany(a => a).ToArray());
+        var tally = await Check("reread-and-retry", id, answers.SelectMany(a => a).ToArray());
         Assert.Equal(ProofSize.Writers, tally.Ok);
     }
 
