@@ -74,7 +74,12 @@ public static class PostgresServer
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"local-postgres.sh {command} failed: {stderr.Result}");
+        if (process.ExitCode != 0)
+        {
+            var log = Path.Combine(dataDir, "server.log");
+            var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(15)) : "";
+            throw new InvalidOperationException($"local-postgres.sh {command} failed: {stderr.Result}\n{tail}");
+        }
         return stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim() ?? "";
     }
 }

@@ -11,7 +11,8 @@ namespace CommitmentTracker.Api.Tests.Features.Proofs;
 /// <summary>
 /// Proof 2, no acknowledged write lost to a database crash: under a steady write load PostgreSQL is stopped with
 /// <c>pg_ctl stop -m immediate</c> and started again. Meanwhile writes fail fast with 503 problems, the service stays
-/// up and recovers by itself, and every write answered 2xx before, during or after is found afterwards by its id.
+/// up and recovers by itself, and every write answered 2xx before, during or after is found afterwards by its id. Clients
+/// retry a 503 with the same Idempotency-Key, and no write is applied twice.
 /// </summary>
 public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostgresApi api, ITestOutputHelper output)
     : IClassFixture<PostgresRestartProofTests.OwnPostgresApi>
@@ -39,7 +40,7 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
     private sealed record Writer(int Index, string Plan, string Commitment, string Milestone);
 
     /// <summary>One write: what it made (a commitment id, or a progress note), its status and how long it took.</summary>
-    private sealed record Sent(string Kind, string Stream, string Id, HttpStatusCode Status, string? ContentType, TimeSpan Latency, TimeSpan At);
+    private sealed record Sent(string Kind, string Stream, string Id, string RequestId, HttpStatusCode Status, string? ContentType, TimeSpan Latency, TimeSpan At);
 
     [Fact]
     public async Task Every_acknowledged_write_survives_an_immediate_stop_and_restart()
@@ -63,7 +64,9 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
         await load;
 
         var all = sent.ToArray();
-        var unexpected = all.Where(s => !IsSuccess(s.Status) && s.Status != HttpStatusCode.ServiceUnavailable).ToArray();
+        // A retry whose first attempt committed but could not keep its response meets its own key: 409, outcome unknown.
+        var unknown = all.Where(s => s.Status == HttpStatusCode.Conflict && all.Count(r => r.RequestId == s.RequestId) > 1).ToArray();
+        var unexpected = all.Where(s => !IsSuccess(s.Status) && s.Status != HttpStatusCode.ServiceUnavailable).Except(unknown).ToArray();
         Assert.True(unexpected.Length == 0, "only 2xx or 503: " + string.Join(", ", unexpected.Select(s => $"{s.Kind} {(int)s.Status}").Distinct()));
         var unavailable = all.Where(s => s.Status == HttpStatusCode.ServiceUnavailable).ToArray();
         Assert.All(unavailable, s => Assert.Equal("application/problem+json", s.ContentType));
@@ -74,13 +77,16 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
         Assert.NotNull(firstOkAfterRestart); // it recovered by itself
 
         var lost = await Missing(acknowledged);
-        output.WriteLine($"PROOF fault writers={writers.Length} requests={all.Length} 2xx={acknowledged.Length} 503={unavailable.Length} " +
+        var (duplicated, stored) = await Stored(writers);
+        output.WriteLine($"PROOF fault writers={writers.Length} writes={all.Select(s => s.RequestId).Distinct().Count()} requests={all.Length} " +
+                         $"2xx={acknowledged.Length} 503={unavailable.Length} unknown={unknown.Length} unknown_stored={unknown.Count(u => stored.Contains(u.RequestId))} " +
                          $"2xx_before={acknowledged.Count(s => s.At < crashedAt)} 2xx_during={acknowledged.Count(s => s.At >= crashedAt && s.At < restartedAt)} " +
                          $"2xx_after={acknowledged.Count(s => s.At >= restartedAt)} down_s={(restartedAt - crashedAt).TotalSeconds:F1} " +
                          $"pg_start_s={(upAt - restartedAt).TotalSeconds:F1} ready_after_pg_s={(readyAt - upAt).TotalSeconds:F1} " +
                          $"first_2xx_after_restart_s={(firstOkAfterRestart!.Value - restartedAt).TotalSeconds:F1} " +
-                         $"max_latency_ms={all.Max(s => s.Latency.TotalMilliseconds):F0} lost={lost.Count}");
+                         $"max_latency_ms={all.Max(s => s.Latency.TotalMilliseconds):F0} lost={lost.Count} duplicated={duplicated.Count}");
         Assert.Empty(lost);
+        Assert.Empty(duplicated); // retried with the same Idempotency-Key: applied at most once
         Assert.Equal(HttpStatusCode.OK, (await api.Anonymous().GetAsync("/health/live")).StatusCode);
     }
 
@@ -96,30 +102,59 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
         return new Writer(index, plan, id, added["milestones"]![0]!["id"]!.GetValue<string>());
     }
 
-    /// <summary>A steady writer: alternately makes a commitment (the server's id) and reports progress (a note of its own).</summary>
+    /// <summary>
+    /// A steady writer: alternately makes a commitment (the server's id) and reports progress, each write tagged with its
+    /// own request id (in the note or the description) and sent with it as Idempotency-Key. A 503 is retried with the same
+    /// key, as a careful client would, until it lands or the run ends.
+    /// </summary>
     private async Task Load(Writer w, Stopwatch clock, ConcurrentQueue<Sent> sent, CancellationToken stop)
     {
         using var client = api.Admin();
         client.Timeout = TimeSpan.FromSeconds(30);
         for (var n = 0; !stop.IsCancellationRequested; n++)
         {
-            var at = clock.Elapsed;
             var requestId = $"fault-w{w.Index}-{n}";
             var makes = n % 2 == 0;
-            var request = new HttpRequestMessage(HttpMethod.Post, makes
-                ? $"/api/action-plans/{w.Plan}/commitments"
-                : $"/api/commitments/{w.Commitment}/milestones/{w.Milestone}/progress")
+            for (var landed = false; !landed && !stop.IsCancellationRequested;)
             {
-                Content = System.Net.Http.Json.JsonContent.Create(makes ? Given.Commitment() : new { percent = n % 100, note = requestId }),
-            };
-            request.Headers.Add("X-Request-ID", requestId);
-            var response = await client.SendAsync(request, CancellationToken.None);
-            var latency = clock.Elapsed - at;
-            var id = makes && IsSuccess(response.StatusCode) ? (await response.Json())["id"]!.GetValue<string>() : requestId;
-            sent.Enqueue(new Sent(makes ? "make" : "progress", makes ? id : w.Commitment, id, response.StatusCode,
-                response.Content.Headers.ContentType?.MediaType, latency, at));
-            if (!IsSuccess(response.StatusCode)) await Task.Delay(50, CancellationToken.None); // a client backs off a little
+                var at = clock.Elapsed;
+                var request = new HttpRequestMessage(HttpMethod.Post, makes
+                    ? $"/api/action-plans/{w.Plan}/commitments"
+                    : $"/api/commitments/{w.Commitment}/milestones/{w.Milestone}/progress")
+                {
+                    Content = System.Net.Http.Json.JsonContent.Create(makes
+                        ? Given.Commitment(description: new() { ["en"] = requestId })
+                        : new { percent = n % 100, note = requestId }),
+                };
+                request.Headers.Add("X-Request-ID", requestId);
+                request.Headers.Add("Idempotency-Key", requestId);
+                var response = await client.SendAsync(request, CancellationToken.None);
+                var latency = clock.Elapsed - at;
+                landed = IsSuccess(response.StatusCode);
+                var id = makes && landed ? (await response.Json())["id"]!.GetValue<string>() : requestId;
+                sent.Enqueue(new Sent(makes ? "make" : "progress", makes ? id : w.Commitment, id, requestId, response.StatusCode,
+                    response.Content.Headers.ContentType?.MediaType, latency, at));
+                if (response.StatusCode == HttpStatusCode.Conflict) break; // the key's first attempt is "still processing": outcome unknown
+                if (!landed) await Task.Delay(50, CancellationToken.None); // back off a little, then retry with the same key
+            }
         }
+    }
+
+    /// <summary>
+    /// The request ids the store holds (progress notes, and the description of each commitment made), and those it holds
+    /// more than once: a write applied twice.
+    /// </summary>
+    private async Task<(List<string> Duplicated, HashSet<string> Stored)> Stored(Writer[] writers)
+    {
+        await using var session = api.Store.QuerySession();
+        var ids = new List<string>();
+        foreach (var w in writers)
+        {
+            ids.AddRange((await session.Events.FetchStreamAsync(w.Commitment)).Select(e => e.Data).OfType<MilestoneProgressReported>().Select(e => e.Note ?? ""));
+            ids.AddRange((await session.Query<Commitment>().Where(c => c.PlanId == w.Plan).ToListAsync()).Select(c => c.Description?.GetValueOrDefault("en") ?? ""));
+        }
+        ids.RemoveAll(id => !id.StartsWith("fault-", StringComparison.Ordinal)); // the setup's own commitments and notes
+        return (ids.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToList(), ids.ToHashSet());
     }
 
     private async Task<TimeSpan> Ready(Stopwatch clock)
