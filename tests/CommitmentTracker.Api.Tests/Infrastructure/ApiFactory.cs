@@ -17,9 +17,14 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private string connectionString = "";
 
-    public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..16];
+    /// <summary>A fresh schema per fixture; a host that must restart over the same data can be given another host's schema.</summary>
+    public string Schema { get; init; } = "t_" + Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>False for a host whose schema a later host takes over.</summary>
+    public bool DropSchemaOnDispose { get; init; } = true;
     public TestClock Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero));
     public SqlCounter Sql { get; } = new();
+    public string ConnectionString => connectionString;
 
     public async Task InitializeAsync()
     {
@@ -70,6 +75,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync(); // virtual: a subclass disposes what it started too
+        if (!DropSchemaOnDispose) return;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"drop schema if exists {Schema} cascade", connection);

@@ -26,7 +26,7 @@ public static class AuditEndpoints
         var sql = $"""
             select seq_id, stream_id, type, version, timestamp, headers, correlation_id, data
             from {schema}.mt_events
-            where seq_id > @after
+            where seq_id > @after and type <> 'tombstone'
               and (@actor is null or headers ->> 'actor' = @actor)
               and (@from is null or timestamp >= @from)
               and (@to is null or timestamp < @to)
