@@ -175,6 +175,25 @@ for path in ["/api/members?kind=5", "/api/action-plans?status=7", "/api/members?
              "/api/commitments/stats?groupBy=Everything", "/api/commitments/stats?groupBy=" + quote("Member; --")]:
     case(f"list {path}", "GET", path, expect=400)
 
+# --- webhooks, import, change feed, audit ------------------------------------------------------------------------
+for body in [{}, {"url": "javascript:alert(1)"}, {"url": "ftp://example.org/x"}, {"url": "not a url"}, {"url": "https://example.org/{{10KB}}"},
+             {"url": "https://example.org/h", "eventTypes": ["no_such_event"]}, {"url": "https://example.org/h", "member": "XX"},
+             {"url": "https://example.org/h", "commitment": "GE9999"}, {"url": "https://example.org/h", "colour": "red"},
+             {"url": "https://example.org/h\u0000"}, {"url": 42}]:
+    case(f"webhook: {json.dumps(body, ensure_ascii=False)[:60]}", "POST", "/api/webhooks", body, expect="4xx")
+case("webhook: not a guid", "PUT", "/api/webhooks/not-a-guid", {"url": "https://example.org/h"}, expect="4xx")
+case("webhook: unknown", "DELETE", "/api/webhooks/00000000-0000-0000-0000-000000000000", expect=404)
+I = "/api/action-plans/{plan}/import"
+for label, body, ctype in [("csv without header", "", "text/csv"), ("csv with unknown policy area", "Commitment Unique Identifier,Title,Policy Areas\nA,x,Sports\n", "text/csv"),
+                           ("csv with an unterminated quote", 'Commitment Unique Identifier,Title\nA,"open\n', "text/csv"),
+                           ("json with wrong types", '{"commitments": 5}', "application/json"), ("xml", "<plan/>", "application/xml"),
+                           ("csv with a NUL", "Commitment Unique Identifier,Title\nA,a\u0000b\n", "text/csv")]:
+    case(f"import: {label}", "POST", I, body, headers={"Content-Type": ctype}, expect="4xx")
+for query in ["after=-1", "after=abc", "limit=0", "limit=100000000", "after=99999999999999999999", "member=" + quote("' OR 1=1"), "limit=10%00"]:
+    case(f"change feed ?{query}", "GET", "/api/changes?" + query, expect="200|4xx")
+for query in ["from=yesterday", "to=2024-13-01", "actor=%00", "limit=100000", "limit=0", "after=-1", "from=2025-01-01&to=2024-01-01"]:
+    case(f"audit ?{query}", "GET", "/api/audit?" + query, expect="4xx")
+
 # --- GraphQL: syntax, depth, cycles, complexity, variables, transport ---------------------------------------------
 G = "/graphql"
 def gql(name, query, variables=None, expect="4xx", method="POST", headers=None):

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CommitmentTracker.Api.Tests.Infrastructure;
+using CommitmentTracker.Features.Webhooks;
 using CommitmentTracker.Infrastructure.Auth;
 using GraphQL.Types;
 using Marten;
@@ -11,8 +12,8 @@ using Xunit.Abstractions;
 namespace CommitmentTracker.Api.Tests.Features.Proofs;
 
 /// <summary>
-/// Proof 4: every write endpoint × every kind of caller gets the status the table says (2xx, 401 or 403), and a refused
-/// request leaves no trace (no event, no key issued or revoked). The endpoints are discovered from the running app, so
+/// Proof 4: every write endpoint × every kind of caller gets the status the table says (2xx, 401, 403, or 404 where a
+/// resource is private to its owner), and a refused request leaves no trace (no event, no key or subscription changed). The endpoints are discovered from the running app, so
 /// a new write endpoint fails this test until it has a row.
 /// </summary>
 public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper output) : IClassFixture<ApiFactory>
@@ -53,6 +54,13 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
         ["POST /api/api-keys/"] = ("401 2xx 403 403 403 403 401", () => Ready(Post("/api/api-keys", new { name = "Monitor", role = "cso", organisation = "Civil Society Institute" }))),
         ["DELETE /api/api-keys/{keyId}"] = ("401 2xx 403 403 403 403 401", async () =>
             Send(HttpMethod.Delete, $"/api/api-keys/{(await Key(Roles.Irm)).Id}")),
+        ["POST /api/action-plans/{id}/import"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Csv($"/api/action-plans/{await api.OpenPlan(InScope)}/import", "Commitment Unique Identifier,Title,Lead Institution,Policy Areas\nA,Open budgets,Ministry of Finance,FiscalOpenness\n")),
+        // A subscription belongs to the CSO that made it; to anyone else but an admin it is as good as missing (404).
+        ["POST /api/webhooks/"] = ("401 2xx 403 403 2xx 403 401", () => Ready(Post("/api/webhooks", new { url = "https://example.org/hook" }))),
+        ["PUT /api/webhooks/{id:guid}"] = ("401 2xx 404 404 2xx 404 401", async () =>
+            Send(HttpMethod.Put, $"/api/webhooks/{await Webhook()}", new { url = "https://example.org/moved" })),
+        ["DELETE /api/webhooks/{id:guid}"] = ("401 2xx 404 404 2xx 404 401", async () => Send(HttpMethod.Delete, $"/api/webhooks/{await Webhook()}")),
         // GraphQL has no mutations (asserted below): POST /graphql serves queries, to anyone.
         ["POST /graphql"] = ("2xx 2xx 2xx 2xx 2xx 2xx 2xx", () => Ready(Post("/graphql", new { query = "{ members { code } }" }))),
     };
@@ -74,10 +82,12 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
         Assert.True(schema.Mutation is null, "GraphQL now has mutations: give each a row in this matrix.");
     }
 
+    private HttpClient[] clients = [];
+
     [Fact]
     public async Task Every_caller_gets_the_status_the_table_says_and_a_refusal_leaves_no_trace()
     {
-        var clients = await Clients();
+        clients = await Clients();
         var cells = 0;
         var histogram = new Dictionary<string, int>();
         foreach (var (endpoint, (expected, arrange)) in Matrix())
@@ -97,7 +107,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
                 if (got != "2xx")
                 {
                     Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-                    Assert.Equal(before, await Footprint()); // refused: nothing appended, no key issued or revoked
+                    Assert.Equal(before, await Footprint()); // refused: nothing appended, no key or subscription changed
                 }
                 else request = null; // it landed: the next caller needs a target of its own
                 histogram[got] = histogram.GetValueOrDefault(got) + 1;
@@ -128,17 +138,29 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
         ];
     }
 
-    /// <summary>What a write leaves behind: events, keys, revoked keys.</summary>
-    private async Task<(long Events, int Keys, int Revoked)> Footprint()
+    /// <summary>What a write leaves behind: events, API keys (and which are revoked), webhook subscriptions (and their URLs).</summary>
+    private async Task<string> Footprint()
     {
         await using var session = api.Store.QuerySession();
-        return (await api.EventCount(), await session.Query<ApiKey>().CountAsync(), await session.Query<ApiKey>().CountAsync(k => k.RevokedAt != null));
+        var keys = (await session.Query<ApiKey>().ToListAsync()).Select(k => k.Id + (k.RevokedAt is null ? "" : " revoked"));
+        var hooks = (await session.Query<WebhookSubscription>().ToListAsync()).Select(h => $"{h.Id} {h.Url}");
+        return $"{await api.EventCount()} events; keys: {string.Join(", ", keys.Order())}; webhooks: {string.Join(", ", hooks.Order())}";
     }
 
     private static Func<HttpRequestMessage> Post(string url, object body) => Send(HttpMethod.Post, url, body);
 
     private static Func<HttpRequestMessage> Send(HttpMethod method, string url, object? body = null) =>
         () => new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+
+    private static Func<HttpRequestMessage> Csv(string url, string csv) =>
+        () => new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv") };
+
+    /// <summary>A subscription made by the CSO caller (so it is the owner).</summary>
+    private async Task<string> Webhook()
+    {
+        var made = await (await clients[Array.IndexOf(Callers, "cso")].PostJson("/api/webhooks", new { url = "https://example.org/hook" })).Expect(HttpStatusCode.Created);
+        return made["id"]!.GetValue<string>();
+    }
 
     private static Task<Func<HttpRequestMessage>> Ready(Func<HttpRequestMessage> request) => Task.FromResult(request);
 
