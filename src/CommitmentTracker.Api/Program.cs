@@ -6,11 +6,16 @@ using CommitmentTracker.Features.Health;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.GraphQL;
+using CommitmentTracker.Infrastructure.Hosting;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Marten;
+using CommitmentTracker.Infrastructure.Observability;
 using CommitmentTracker.Infrastructure.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddObservability();
+builder.Services.AddHostingRole();
+builder.Services.AddHealth();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpConventions();
 builder.Services.AddEventStore();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CommitmentTracker.Api.Tests.Infrastructure;
@@ -20,6 +21,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..16];
     public TestClock Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero));
     public SqlCounter Sql { get; } = new();
+    public LogCapture Logs { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -35,6 +37,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock).AddSingleton<IMartenLogger>(Sql));
     }
 
