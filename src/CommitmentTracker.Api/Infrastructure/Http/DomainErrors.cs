@@ -28,3 +28,12 @@ public sealed class StaleVersion(string streamId, long expected, long current)
 
 /// <summary>403: authenticated, but the role or member scope does not allow this write.</summary>
 public sealed class Forbidden(string message) : DomainError(message);
+
+/// <summary>409 with Retry-After: an earlier request with the same idempotency key has not finished.</summary>
+public sealed class StillProcessing(string message) : DomainError(message);
+
+/// <summary>422: the request is well-formed but cannot be honoured as sent (a reused idempotency key).</summary>
+public sealed class UnprocessableRequest(string field, string message) : DomainError(message)
+{
+    public string Field { get; } = field;
+}

@@ -17,6 +17,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (problem.Status >= 500) log.LogError(exception, "Unhandled failure on {Path}", http.Request.Path);
         http.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "2";
+        if (exception is StillProcessing) http.Response.Headers.RetryAfter = "1";
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
@@ -35,6 +36,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Status = 409, Title = "The resource has changed.", Detail = s.Message,
             Extensions = { ["currentVersion"] = s.Current, ["expectedVersion"] = s.Expected },
         },
+        UnprocessableRequest u => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [u.Field] = [u.Message] })
+            { Status = 422, Title = "The request cannot be processed as sent." },
+        StillProcessing p => new ProblemDetails { Status = 409, Title = "The same request is still being processed.", Detail = p.Message },
         RuleConflict c => new ProblemDetails { Status = 409, Title = "The request conflicts with the current state.", Detail = c.Message },
         global::Marten.Exceptions.ExistingStreamIdCollisionException e => AlreadyExists(e.Id),
         ExistingStreamIdCollisionException e => AlreadyExists(e.Id),

@@ -1,4 +1,5 @@
 using CommitmentTracker.Infrastructure.Auth;
+using CommitmentTracker.Infrastructure.Idempotency;
 using Marten;
 
 namespace CommitmentTracker.Infrastructure.Marten;
@@ -23,6 +24,7 @@ public sealed class ActorSessionFactory(IDocumentStore store, IHttpContextAccess
         session.SetHeader("role", actor.Role);
         session.SetHeader("organisation", actor.Organisation);
         if (Header(context, "X-Request-ID") is { } requestId) session.SetHeader("requestId", requestId);
+        context.Features.Get<IdempotencyClaim>()?.Enlist(session);
         return session;
     }
 

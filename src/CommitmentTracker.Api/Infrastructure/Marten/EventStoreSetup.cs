@@ -3,6 +3,7 @@ using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
+using CommitmentTracker.Infrastructure.Idempotency;
 using CommitmentTracker.Infrastructure.Observability;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -47,6 +48,7 @@ public static class EventStoreSetup
                 opts.Projections.Snapshot<CsoAssessment>(SnapshotLifecycle.Inline);
                 opts.Schema.For<CsoAssessment>().Index(a => a.CommitmentId);
                 opts.Schema.For<ApiKey>();
+                opts.Schema.For<IdempotentRequest>();
                 return opts;
             })
             .UseLightweightSessions()

@@ -15,7 +15,7 @@ public static class OpenApiSetup
                 Title = "OGP Commitment Tracker",
                 Version = "v1",
                 Description = "Open Government Partnership action plans, commitments and milestones, event-sourced. " +
-                              "Reads are anonymous; writes take an API key in `X-Api-Key` or `Authorization: Bearer`.",
+                              "Reads are anonymous; writes take an API key in `X-Api-Key` or `Authorization: Bearer`, or an OIDC access token as `Authorization: Bearer` where `Auth:Jwt:Authority` is set.",
             });
             c.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
             {
@@ -23,6 +23,7 @@ public static class OpenApiSetup
                 Description = "An API key issued by an admin.",
             });
             c.SchemaFilter<ExamplesSchemaFilter>();
+            c.OperationFilter<WriteConventionsOperationFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml)) c.IncludeXmlComments(xml);
         });

@@ -68,6 +68,20 @@ public sealed class ObservabilityTests(OtlpApi api) : IClassFixture<OtlpApi>
     }
 
     [Fact]
+    public async Task A_webhook_subscription_that_cannot_deliver_lags_by_every_event_written_since_it_was_created()
+    {
+        // Port 9 (discard) has no listener here: every delivery fails, so the checkpoint stays where it started.
+        var hook = await (await api.Admin().PostJson("/api/webhooks", new { url = "http://127.0.0.1:9/hook" })).Expect(HttpStatusCode.Created);
+        await (await api.Admin().PostJson("/api/members", Given.Member("KG", lang: "ky"))).Expect(HttpStatusCode.Created);
+        await (await api.Admin().PostJson("/api/action-plans", Given.Plan("KG"))).Expect(HttpStatusCode.Created);
+
+        var snapshot = await api.Services.GetRequiredService<ProjectionLag>().RefreshAsync(CancellationToken.None);
+
+        var consumer = $"webhook:{hook["id"]!.GetValue<string>()}";
+        Assert.Equal(2, Assert.Single(snapshot.Consumers, c => c.Name == consumer).Lag);
+    }
+
+    [Fact]
     public async Task The_otlp_exporter_ships_request_and_sql_spans_and_the_services_metrics_to_the_configured_endpoint()
     {
         await (await api.Admin().PostJson("/api/members", Given.Member("MD", lang: "ro"))).Expect(HttpStatusCode.Created);

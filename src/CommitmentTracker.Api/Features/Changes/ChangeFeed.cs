@@ -1,0 +1,79 @@
+using CommitmentTracker.Features.ActionPlans;
+using CommitmentTracker.Features.Assessments;
+using CommitmentTracker.Features.Commitments;
+using Marten;
+
+namespace CommitmentTracker.Features.Changes;
+
+/// <summary>Reads the global event sequence in order, never past the committed high-water mark. The feed endpoint and the webhook dispatcher share it.</summary>
+public sealed class ChangeFeed(IDocumentStore store, CommittedSequence committed)
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    // A filtered read walks the sequence in windows of this many events, at most this many windows per call.
+    private const int FilteredWindow = 5_000;
+    private const int FilteredWindows = 20;
+
+    public async Task<ChangeFeedPage> Read(long after, int limit, ChangeFilter filter, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var items = new List<ChangeFeedItem>();
+        var cursor = after;
+        for (var window = 0; window < (filter.IsEmpty ? 1 : FilteredWindows); window++)
+        {
+            var mark = await committed.After(cursor, filter.IsEmpty ? limit : FilteredWindow, ct);
+            if (mark.Sequence > cursor)
+            {
+                // Streams are looked up after the mark: every event up to it is committed, and so are the read models written with it.
+                var streams = filter.ByStream ? await StreamsOf(session, filter, ct) : null;
+                var events = await Events(session, cursor, mark.Sequence, limit - items.Count, streams, filter.Types, ct);
+                items.AddRange(events);
+                if (items.Count == limit) return new ChangeFeedPage(items, items[^1].Sequence, mark.Sequence);
+                cursor = mark.Sequence;
+            }
+            if (!mark.More) break;
+        }
+        return new ChangeFeedPage(items, cursor, cursor);
+    }
+
+    private static async Task<IReadOnlyList<ChangeFeedItem>> Events(
+        IQuerySession session, long after, long upTo, int take, string[]? streams, IReadOnlyCollection<string>? types, CancellationToken ct)
+    {
+        if (streams is { Length: 0 }) return [];
+        // Marten fills the numbers of rolled-back appends with tombstones: they keep the sequence dense but are not changes.
+        var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.Sequence <= upTo && e.EventTypeName != "tombstone");
+        if (streams is not null) query = query.Where(e => streams.Contains(e.StreamKey));
+        if (types is { Count: > 0 })
+        {
+            var names = types.ToArray();
+            query = query.Where(e => names.Contains(e.EventTypeName));
+        }
+        var events = await query.OrderBy(e => e.Sequence).Take(take).ToListAsync(ct);
+        return events.Select(ChangeFeedItem.From).ToList();
+    }
+
+    /// <summary>The streams of a member (its own, its plans, commitments and their CSO assessments) or of one commitment (its own and its CSO assessments).</summary>
+    private static async Task<string[]> StreamsOf(IQuerySession session, ChangeFilter filter, CancellationToken ct)
+    {
+        string[] commitments;
+        var streams = new List<string>();
+        if (filter.Commitment is { } id)
+        {
+            var commitment = await session.LoadAsync<Commitment>(id, ct);
+            if (commitment is null || filter.Member is { } m && commitment.MemberCode != m) return [];
+            commitments = [id];
+        }
+        else
+        {
+            var member = filter.Member!;
+            streams.Add(member);
+            streams.AddRange(await session.Query<ActionPlan>().Where(p => p.MemberCode == member).Select(p => p.Id).ToListAsync(ct));
+            commitments = (await session.Query<Commitment>().Where(c => c.MemberCode == member).Select(c => c.Id).ToListAsync(ct)).ToArray();
+        }
+        streams.AddRange(commitments);
+        if (commitments.Length > 0)
+            streams.AddRange(await session.Query<CsoAssessment>().Where(a => commitments.Contains(a.CommitmentId)).Select(a => a.Id).ToListAsync(ct));
+        return streams.ToArray();
+    }
+}

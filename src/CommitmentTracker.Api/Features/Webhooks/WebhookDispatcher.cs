@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CommitmentTracker.Features.Changes;
+using CommitmentTracker.Infrastructure.Hosting;
+using Marten;
+
+namespace CommitmentTracker.Features.Webhooks;
+
+/// <summary>
+/// Delivers the change feed to every subscription, in sequence order, at least once. Each subscription is pumped on its
+/// own: it reads the feed after its stored checkpoint, POSTs one event at a time, and moves the checkpoint only after a
+/// 2xx. A failure is logged and retried after a backoff; later events wait, so order holds. A restart resumes from the
+/// checkpoint (the event in flight at shutdown is sent again). Runs only in the worker process (<c>Worker:Enabled</c>).
+/// </summary>
+public sealed class WebhookDispatcher(
+    IDocumentStore store, ChangeFeed feed, WebhookSender sender, WebhookOptions options, TimeProvider clock,
+    WorkerOptions worker, ILogger<WebhookDispatcher> log) : BackgroundService
+{
+    private readonly ConcurrentDictionary<Guid, long> retryAt = new(); // monotonic timestamps; a backoff is not business time
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!worker.Enabled) return;
+        var running = new Dictionary<Guid, Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var session = store.QuerySession();
+                var ids = await session.Query<WebhookSubscription>().Select(s => s.Id).ToListAsync(stoppingToken);
+                foreach (var id in ids.Where(id => (!running.TryGetValue(id, out var task) || task.IsCompleted) && IsDue(id)))
+                    running[id] = Pump(id, stoppingToken);
+                foreach (var gone in running.Keys.Except(ids).Where(id => running[id].IsCompleted).ToList()) running.Remove(gone);
+                await Task.Delay(options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Webhook dispatch poll failed; trying again.");
+                await Task.Delay(options.PollInterval, CancellationToken.None);
+            }
+        }
+        await Task.WhenAll(running.Values);
+    }
+
+    private bool IsDue(Guid id) => !retryAt.TryGetValue(id, out var at) || Stopwatch.GetTimestamp() >= at;
+
+    private async Task Pump(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            while (await PumpBatch(id, ct)) { }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // shutting down: the event in flight was not confirmed, so the checkpoint still points before it
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Webhook subscription {Subscription} failed to pump; it will be tried again.", id);
+            retryAt[id] = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (long)options.RetryBaseDelay.TotalSeconds;
+        }
+    }
+
+    /// <summary>Delivers one batch; true when there may be more to deliver right away.</summary>
+    private async Task<bool> PumpBatch(Guid id, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var subscription = await session.LoadAsync<WebhookSubscription>(id, ct);
+        if (subscription is null) return false;
+        var checkpoint = await session.LoadAsync<WebhookCheckpoint>(id, ct) ?? new WebhookCheckpoint(id, subscription.StartAfter, 0, clock.GetUtcNow());
+        var page = await feed.Read(checkpoint.Sequence, options.BatchSize, subscription.Filter, ct);
+        foreach (var item in page.Items)
+        {
+            var delivery = await sender.Send(subscription, item, checkpoint.FailedAttempts + 1, ct);
+            session.Store(delivery);
+            checkpoint = delivery.Succeeded
+                ? checkpoint with { Sequence = item.Sequence, FailedAttempts = 0, UpdatedAt = delivery.At }
+                : checkpoint with { FailedAttempts = delivery.Attempt, UpdatedAt = delivery.At };
+            session.Store(checkpoint);
+            await session.SaveChangesAsync(ct);
+            if (!delivery.Succeeded)
+            {
+                retryAt[id] = Stopwatch.GetTimestamp() + (long)(options.Backoff(delivery.Attempt).TotalSeconds * Stopwatch.Frequency);
+                return false;
+            }
+        }
+        retryAt.TryRemove(id, out _);
+        if (page.Next > checkpoint.Sequence)
+        {
+            // Events the filter left out still move the checkpoint, so they are not read again.
+            session.Store(checkpoint with { Sequence = page.Next });
+            await session.SaveChangesAsync(ct);
+        }
+        return page.Items.Count == options.BatchSize;
+    }
+}

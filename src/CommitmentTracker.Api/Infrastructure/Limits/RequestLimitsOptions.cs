@@ -1,0 +1,19 @@
+namespace CommitmentTracker.Infrastructure.Limits;
+
+/// <summary>Abuse limits (section <c>RateLimits</c> and <c>Limits</c>). Every value can be set per deployment.</summary>
+public sealed class RateLimitOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Requests a single API key or user may make per minute, reads included.</summary>
+    public int PerKeyPerMinute { get; set; } = 600;
+
+    /// <summary>Requests one client address may make per minute, whoever it authenticates as.</summary>
+    public int PerIpPerMinute { get; set; } = 1200;
+}
+
+public sealed class BodyLimitOptions
+{
+    /// <summary>The largest request body an endpoint takes unless it declares its own limit.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+}

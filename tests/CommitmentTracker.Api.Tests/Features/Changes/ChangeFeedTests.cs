@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using CommitmentTracker.Api.Tests.Infrastructure;
+using Npgsql;
+
+namespace CommitmentTracker.Api.Tests.Features.Changes;
+
+/// <summary>The change feed: every event once, in sequence order, even while writers race; filters by member and commitment.</summary>
+public sealed class ChangeFeedTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_consumer_paging_while_writers_race_sees_every_event_once_in_order()
+    {
+        var plan = await api.OpenPlan("UA");
+        var targets = new List<(string Id, string Milestone)>();
+        for (var i = 0; i < 4; i++)
+        {
+            var made = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+            var id = made["id"]!.GetValue<string>();
+            var added = await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+            targets.Add((id, added["milestones"]![0]!["id"]!.GetValue<string>()));
+        }
+
+        // 4 writers report progress on their own commitments; 4 more race to create commitments in one plan, so losers
+        // roll back sequence numbers they took (gaps that are never filled) while others are still in flight.
+        var writers = targets.Select(t => Task.Run(async () =>
+        {
+            for (var p = 1; p <= 15; p++)
+                await (await api.Admin().PostJson($"/api/commitments/{t.Id}/milestones/{t.Milestone}/progress", new { percent = p })).Expect(HttpStatusCode.OK);
+        })).Concat(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            for (var c = 0; c < 6; c++)
+                await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+        }))).ToArray();
+
+        var seen = new List<long>();
+        var after = 0L;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var writing = writers.Any(w => !w.IsCompleted);
+            var page = await Page($"/api/changes?after={after}&limit=7");
+            var items = page["items"]!.AsArray();
+            seen.AddRange(items.Select(i => i!["sequence"]!.GetValue<long>()));
+            var next = page["next"]!.GetValue<long>();
+            Assert.True(next >= after, "next never goes back");
+            Assert.True(next <= page["highWaterMark"]!.GetValue<long>(), "next never passes the high-water mark");
+            after = next;
+            if (!writing && items.Count == 0 && after == await MaxSequence()) break;
+            Assert.True(clock.Elapsed < Patience, $"the consumer did not catch up: at {after} of {await MaxSequence()}");
+            if (items.Count == 0) await Task.Delay(50);
+        }
+        await Task.WhenAll(writers);
+
+        Assert.Equal(seen.Distinct().Count(), seen.Count);
+        Assert.True(seen.SequenceEqual(seen.Order()), "in increasing sequence");
+        Assert.Equal(await AllSequences(), seen);
+    }
+
+    [Fact]
+    public async Task The_feed_holds_before_a_sequence_number_still_in_flight_and_passes_it_once_rolled_back()
+    {
+        await api.RegisteredMember("AZ");
+        var before = await MaxSequence();
+        await using var holder = new NpgsqlConnection(api.ConnectionString);
+        await holder.OpenAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        await using (var reserve = new NpgsqlCommand($"select nextval('{api.Schema}.mt_events_sequence')", holder, transaction))
+            Assert.Equal(before + 1, (long)(await reserve.ExecuteScalarAsync())!);
+
+        await (await api.Admin().PostJson("/api/action-plans", Given.Plan("AZ", "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created);
+        var held = await Page($"/api/changes?after={before}");
+        Assert.Empty(held["items"]!.AsArray());
+        Assert.Equal(before, held["highWaterMark"]!.GetValue<long>());
+
+        await transaction.RollbackAsync();
+        var passed = await Page($"/api/changes?after={before}");
+        Assert.Equal([before + 2], passed["items"]!.AsArray().Select(i => i!["sequence"]!.GetValue<long>()));
+        Assert.Equal("action_plan_drafted", passed["items"]![0]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Member_and_commitment_filters_return_exactly_their_streams_events()
+    {
+        var ge = await api.MadeCommitment("KG");
+        await api.RegisteredMember("KG-BIS", kind: "Local", lang: "ky");
+        var localPlan = await (await api.Admin().PostJson("/api/action-plans", Given.Plan("KG-BIS", "2024-01-01", "2025-12-31", lang: "ky")))
+            .Expect(HttpStatusCode.Created);
+        var local = (await (await api.Admin().PostJson($"/api/action-plans/{localPlan["id"]}/commitments", Given.Commitment(
+            title: new Dictionary<string, string> { ["ky"] = "Бишкектеги кызматтарга мониторинг" }))).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var other = await api.MadeCommitment("AM");
+        var cso = await api.Key("cso");
+        foreach (var id in new[] { ge, local, other })
+            await (await api.WithKey(cso).PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "Seen in the field" }))
+                .Expect(HttpStatusCode.Created);
+        var all = await Everything();
+
+        var byMember = await Everything("&member=kg");
+        var kgStreams = byMember.Select(i => i.StreamId).Distinct().Order().ToArray();
+        Assert.Contains("KG", kgStreams);
+        Assert.Contains(ge, kgStreams);
+        Assert.Contains(kgStreams, s => s.StartsWith(ge + "~cso~", StringComparison.Ordinal));
+        Assert.Contains(kgStreams, s => s.StartsWith("KG-AP", StringComparison.Ordinal));
+        Assert.DoesNotContain(local, kgStreams); // a local member's commitment carries the country's prefix, but is not the nation's
+        Assert.Equal(all.Where(i => kgStreams.Contains(i.StreamId)).Select(i => i.Sequence), byMember.Select(i => i.Sequence));
+
+        var byCommitment = await Everything($"&commitment={local.ToLowerInvariant()}");
+        Assert.Equal(all.Where(i => i.StreamId == local || i.StreamId.StartsWith(local + "~cso~", StringComparison.Ordinal)).Select(i => i.Sequence),
+            byCommitment.Select(i => i.Sequence));
+        Assert.Contains(byCommitment, i => i.Type == "cso_assessment_filed");
+
+        Assert.Empty(await Everything($"&member=AM&commitment={ge}"));
+    }
+
+    [Fact]
+    public async Task Items_carry_stream_type_version_actor_and_data_and_limit_pages()
+    {
+        await api.RegisteredMember("MD");
+        var first = await Page("/api/changes?limit=2");
+        var items = first["items"]!.AsArray();
+        Assert.Equal(2, items.Count);
+        Assert.Equal(items[1]!["sequence"]!.GetValue<long>(), first["next"]!.GetValue<long>());
+        var member = (await Everything()).First(i => i.StreamId == "MD");
+        Assert.Equal("member_registered", member.Type);
+        var item = (await Page($"/api/changes?after={member.Sequence - 1}&limit=1"))["items"]![0]!;
+        Assert.Equal(1, item["version"]!.GetValue<long>());
+        Assert.Equal("admin", item["role"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(item["actor"]!.GetValue<string>()));
+        Assert.Equal("MD", item["data"]!["code"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("after=-1", "after")]
+    [InlineData("after=abc", "after")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("limit=many", "limit")]
+    public async Task Bad_paging_values_are_400_naming_the_field(string query, string field)
+    {
+        var problem = await (await api.Anonymous().GetAsync($"/api/changes?{query}")).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal([field], problem.ErrorFields());
+    }
+
+    private sealed record Item(long Sequence, string StreamId, string Type);
+
+    private async Task<List<Item>> Everything(string filter = "")
+    {
+        var items = new List<Item>();
+        var after = 0L;
+        while (true)
+        {
+            var page = await Page($"/api/changes?after={after}&limit=1000{filter}");
+            items.AddRange(page["items"]!.AsArray().Select(i =>
+                new Item(i!["sequence"]!.GetValue<long>(), i["streamId"]!.GetValue<string>(), i["type"]!.GetValue<string>())));
+            if (page["next"]!.GetValue<long>() == after) return items;
+            after = page["next"]!.GetValue<long>();
+        }
+    }
+
+    private async Task<JsonNode> Page(string url) => await (await api.Anonymous().GetAsync(url)).Expect(HttpStatusCode.OK);
+
+    private async Task<long> MaxSequence() => (await AllSequences()).DefaultIfEmpty(0).Max();
+
+    private async Task<List<long>> AllSequences()
+    {
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select seq_id from {api.Schema}.mt_events order by seq_id", connection);
+        var all = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) all.Add(reader.GetInt64(0));
+        return all;
+    }
+}

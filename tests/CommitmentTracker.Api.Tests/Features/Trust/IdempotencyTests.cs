@@ -1,0 +1,100 @@
+using System.Net;
+using CommitmentTracker.Api.Tests.Infrastructure;
+
+namespace CommitmentTracker.Api.Tests.Features.Trust;
+
+public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private HttpClient AdminWith(string key)
+    {
+        var client = api.Admin();
+        client.DefaultRequestHeaders.Add("Idempotency-Key", key);
+        return client;
+    }
+
+    [Fact]
+    public async Task A_retried_write_returns_the_first_response_and_appends_nothing()
+    {
+        var plan = await api.OpenPlan("GE");
+        var key = Guid.NewGuid().ToString();
+        var before = await api.EventCount();
+
+        var first = await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment());
+        var firstBody = await (first).Expect(HttpStatusCode.Created);
+        var retry = await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment());
+        var retryBody = await retry.Expect(HttpStatusCode.Created);
+
+        Assert.Equal(before + 1, await api.EventCount());
+        Assert.Equal(firstBody.ToJsonString(), retryBody.ToJsonString());
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        Assert.Equal(first.Headers.ETag, retry.Headers.ETag);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+    }
+
+    [Fact]
+    public async Task The_same_key_for_a_different_request_is_422_and_writes_nothing()
+    {
+        var plan = await api.OpenPlan("GE");
+        var key = Guid.NewGuid().ToString();
+        await (await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+        var before = await api.EventCount();
+
+        var other = Given.Commitment(title: new Dictionary<string, string> { ["en"] = "A different commitment" });
+        var problem = await (await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", other)).Expect(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains("Idempotency-Key", problem.ErrorFields());
+        Assert.Equal(before, await api.EventCount());
+    }
+
+    [Fact]
+    public async Task Racing_retries_with_one_key_append_exactly_once()
+    {
+        var plan = await api.OpenPlan("GE");
+        var key = Guid.NewGuid().ToString();
+        var before = await api.EventCount();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        Assert.Equal(before + 1, await api.EventCount());
+        var created = responses.Where(r => r.StatusCode == HttpStatusCode.Created).Select(r => r.Headers.Location).Distinct().ToArray();
+        Assert.Single(created);
+        Assert.All(responses.Where(r => r.StatusCode == HttpStatusCode.Conflict), r => Assert.NotNull(r.Headers.RetryAfter));
+    }
+
+    [Fact]
+    public async Task A_refused_request_keeps_no_record_so_the_corrected_one_may_reuse_the_key()
+    {
+        var plan = await api.OpenPlan("GE");
+        var key = Guid.NewGuid().ToString();
+        await (await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", new { title = new { en = "x" }, policyAreas = new[] { "Sports" } }))
+            .Expect(HttpStatusCode.BadRequest);
+        await (await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Keys_belong_to_their_caller()
+    {
+        var plan = await api.OpenPlan("AM");
+        var poc = await api.Key("poc", "AM");
+        var key = Guid.NewGuid().ToString();
+        var before = await api.EventCount();
+        await (await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+
+        var other = api.WithKey(poc);
+        other.DefaultRequestHeaders.Add("Idempotency-Key", key);
+        var second = await other.PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment());
+        await second.Expect(HttpStatusCode.Created);
+        Assert.False(second.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(before + 2, await api.EventCount());
+    }
+
+    [Fact]
+    public async Task An_unusable_key_is_a_field_error()
+    {
+        var problem = await (await AdminWith(new string('k', 201)).PostJson("/api/members", Given.Member("UA"))).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("Idempotency-Key", problem.ErrorFields());
+    }
+}

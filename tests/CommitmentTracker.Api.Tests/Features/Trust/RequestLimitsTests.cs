@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text;
+using CommitmentTracker.Api.Tests.Infrastructure;
+
+namespace CommitmentTracker.Api.Tests.Features.Trust;
+
+public sealed class RateLimitedApi : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["RateLimits:Enabled"] = "true",
+        ["RateLimits:PerKeyPerMinute"] = "4",
+        ["RateLimits:PerIpPerMinute"] = "10",
+    };
+}
+
+public sealed class RateLimitTests(RateLimitedApi api) : IClassFixture<RateLimitedApi>
+{
+    // The test server gives every request the same (empty) address, so all of these share one per-IP bucket of 10.
+    [Fact]
+    public async Task A_key_over_its_budget_gets_429_with_retry_after_and_the_address_budget_caps_everyone()
+    {
+        var admin = api.Admin();
+        for (var i = 0; i < 4; i++) await (await admin.GetAsync("/api/members")).Expect(HttpStatusCode.OK);
+        var refused = await admin.GetAsync("/api/members");
+        var problem = await refused.Expect(HttpStatusCode.TooManyRequests);
+        Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "Retry-After in seconds");
+        Assert.NotNull(problem["retryAfterSeconds"]);
+
+        // The key's four spent the address's tokens too (the refused fifth did not reach the address bucket), so
+        // anonymous reads from the same address get the remaining six, then are refused as well.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++) statuses.Add((await api.Anonymous().GetAsync("/api/members")).StatusCode);
+        Assert.Equal(6, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+
+        // Probes are never limited.
+        await (await api.Anonymous().GetAsync("/health/live")).Expect(HttpStatusCode.OK);
+    }
+}
+
+public sealed class BodyLimitTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task A_body_over_one_mebibyte_is_413_and_writes_nothing()
+    {
+        var before = await api.EventCount();
+        var huge = Http.Serialize(Given.Member("UA", name: new string('ю', 600_000)));
+        var response = await api.Admin().PostRaw("/api/members", huge);
+        await response.Expect(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(before, await api.EventCount());
+    }
+
+    [Fact]
+    public async Task A_streamed_body_without_length_is_cut_off_at_the_limit_too()
+    {
+        var before = await api.EventCount();
+        var bytes = Encoding.UTF8.GetBytes(Http.Serialize(Given.Member("UA", name: new string('x', 1_100_000))));
+        var content = new StreamContent(new MemoryStream(bytes));
+        content.Headers.ContentType = new("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/members") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        await (await api.Admin().SendAsync(request)).Expect(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(before, await api.EventCount());
+    }
+
+    [Fact]
+    public async Task A_long_string_under_the_body_limit_is_a_field_error()
+    {
+        var before = await api.EventCount();
+        var problem = await (await api.Admin().PostJson("/api/members", Given.Member("UA", name: new string('ա', 50_000))))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Contains(problem.ErrorFields(), f => f.StartsWith("name", StringComparison.Ordinal));
+        Assert.Equal(before, await api.EventCount());
+    }
+}
