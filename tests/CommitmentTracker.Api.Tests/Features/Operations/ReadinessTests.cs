@@ -14,7 +14,7 @@ public sealed class RelayedPostgresApi : ApiFactory
     // Read when the host starts, after InitializeAsync has the server's connection string.
     protected override IReadOnlyDictionary<string, string> Settings => settings ??= new()
     {
-        ["ConnectionStrings:Postgres"] = Relay.Relay(PostgresServer.ConnectionString.GetAwaiter().GetResult()),
+        ["ConnectionStrings:Postgres"] = Relay.Relay(ConnectionString),
         ["Health:TimeoutSeconds"] = "1",
     };
 
