@@ -4,6 +4,8 @@ using CommitmentTracker.Features.Audit;
 using CommitmentTracker.Features.Changes;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Features.Export;
+using CommitmentTracker.Features.Import;
 using CommitmentTracker.Features.Health;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Features.Webhooks;
@@ -31,6 +33,8 @@ builder.Services.AddMemberExamples().AddActionPlanExamples().AddCommitmentExampl
 builder.Services.AddGraphQLApi();
 builder.Services.AddChangeFeed();
 builder.Services.AddWebhooks();
+builder.Services.AddExport();
+builder.Services.AddImport();
 
 var app = builder.Build();
 if (await CreateAdminKeyCommand.TryRunAsync(app, args)) return;
@@ -50,4 +54,6 @@ app.MapChanges();
 app.MapWebhooks();
 app.MapGraphQLEndpoint();
 app.MapHealth();
+app.MapExport();
+app.MapImport();
 app.Run();

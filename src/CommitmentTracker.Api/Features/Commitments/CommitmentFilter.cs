@@ -18,7 +18,8 @@ public sealed record CommitmentFilter(
         if (PolicyArea is { } area) query = query.Where(c => c.PolicyAreas.Contains(area));
         if (OgpValue is { } value) query = query.Where(c => c.OgpValues.Contains(value));
         if (Completion is { } done) query = query.Where(c => c.Completion == done);
-        if (IrmCompletion is { } irm) query = query.Where(c => c.Irm!.Results!.Completion == irm);
+        // Null-safe, so the same filter also runs in memory over states folded as of a date (exports with asOf).
+        if (IrmCompletion is { } irm) query = query.Where(c => c.Irm != null && c.Irm.Results != null && c.Irm.Results.Completion == irm);
         if (Overdue == true) query = query.Where(c => c.EarliestOpenDue < today);
         if (Overdue == false) query = query.Where(c => c.EarliestOpenDue == null || c.EarliestOpenDue >= today);
         // Marten turns Contains into LIKE and escapes '%' and '_' itself (CommitmentSearchTests proves they match literally).

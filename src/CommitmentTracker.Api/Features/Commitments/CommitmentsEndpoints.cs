@@ -12,7 +12,7 @@ namespace CommitmentTracker.Features.Commitments;
 
 public static partial class CommitmentsEndpoints
 {
-    [GeneratedRegex("^[A-Z]{2}[0-9]{4}$")] private static partial Regex OgpId();
+    [GeneratedRegex("^[A-Z]{2}[0-9]{4}$")] internal static partial Regex OgpId();
 
     public static IEndpointRouteBuilder MapCommitments(this IEndpointRouteBuilder app)
     {
@@ -58,12 +58,16 @@ public static partial class CommitmentsEndpoints
         public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
         /// <summary>Decides and appends; by default only the member's PoC or an admin may (<paramref name="authorize"/> overrides).</summary>
-        public async Task<Ok<CommitmentResponse>> Write(string id, Func<Commitment, object[]> decide, Action<Commitment>? authorize = null)
+        public Task<Ok<CommitmentResponse>> Write(string id, Func<Commitment, object[]> decide, Action<Commitment>? authorize = null) =>
+            Write(id, (_, s) => Task.FromResult(decide(s)), authorize);
+
+        /// <summary>As above, for a decision that reads other rows inside the write's transaction.</summary>
+        public async Task<Ok<CommitmentResponse>> Write(string id, Func<IDocumentSession, Commitment, Task<object[]>> decide, Action<Commitment>? authorize = null)
         {
-            var commitment = await writes.Append<Commitment>("Commitment", id.ToUpperInvariant(), Http.Request.ExpectedVersion(), s =>
+            var commitment = await writes.Append<Commitment>("Commitment", id.ToUpperInvariant(), Http.Request.ExpectedVersion(), async (session, s) =>
             {
                 (authorize ?? (c => Actor.EnsureCanWriteMember(c.MemberCode)))(s);
-                return decide(s);
+                return await decide(session, s);
             }, Http.RequestAborted);
             Http.Response.SetETag(commitment.Version);
             return TypedResults.Ok(await Respond(commitment));
@@ -80,7 +84,7 @@ public static partial class CommitmentsEndpoints
     {
         var made = await writes.Start<Commitment, CommitmentMade>(async session =>
         {
-            var plan = await session.LoadAsync<ActionPlan>(planId.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Action plan", planId);
+            var plan = await session.LoadPlanLockedAsync(planId.ToUpperInvariant(), http.RequestAborted);
             x.Actor.EnsureCanWriteMember(plan.MemberCode);
             var country = plan.MemberCode[..2];
             var id = command.Id?.Trim().ToUpperInvariant();
@@ -95,7 +99,7 @@ public static partial class CommitmentsEndpoints
         return TypedResults.Created($"/api/commitments/{made.CommitmentId}", await x.Respond(commitment));
     }
 
-    private static async Task<string> NextId(IQuerySession session, string country, CancellationToken ct)
+    internal static async Task<string> NextId(IQuerySession session, string country, CancellationToken ct)
     {
         var taken = await session.Query<Commitment>().Where(c => c.Id.StartsWith(country))
             .OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync(ct);
@@ -103,11 +107,10 @@ public static partial class CommitmentsEndpoints
         return next > 9999 ? throw new RuleConflict($"No commitment ids left for {country}.") : $"{country}{next:D4}";
     }
 
-    private static async Task<Created<CommitmentResponse>> AddMilestone(string id, AddMilestone command, IQuerySession query, CommitmentWriter x, HttpContext http)
+    private static async Task<Created<CommitmentResponse>> AddMilestone(string id, AddMilestone command, CommitmentWriter x, HttpContext http)
     {
-        var current = await query.LoadAsync<Commitment>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Commitment", id);
-        var plan = await query.LoadAsync<ActionPlan>(current.PlanId, http.RequestAborted) ?? throw new ResourceNotFound("Action plan", current.PlanId);
-        var ok = await x.Write(id, s => CommitmentDecider.Decide(s, plan, command, x.Actor.Id, x.Now));
+        var ok = await x.Write(id, async (session, s) =>
+            CommitmentDecider.Decide(s, await session.LoadPlanLockedAsync(s.PlanId, http.RequestAborted), command, x.Actor.Id, x.Now));
         var added = ok.Value!.Milestones[^1];
         return TypedResults.Created($"/api/commitments/{ok.Value.Id}/milestones/{added.Id}", ok.Value);
     }

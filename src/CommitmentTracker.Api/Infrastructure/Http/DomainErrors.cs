@@ -15,8 +15,11 @@ public sealed class ValidationFailed(IReadOnlyDictionary<string, string[]> error
 /// <summary>404.</summary>
 public sealed class ResourceNotFound(string what, string id) : DomainError($"{what} '{id}' was not found.");
 
-/// <summary>409: the request is valid but the current state forbids it (an invariant or a duplicate).</summary>
-public sealed class RuleConflict(string message) : DomainError(message);
+/// <summary>409: the request is valid but the current state forbids it (an invariant or a duplicate); <c>errors</c> may name the fields.</summary>
+public sealed class RuleConflict(string message, IReadOnlyDictionary<string, string[]>? errors = null) : DomainError(message)
+{
+    public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
+}
 
 /// <summary>409: the client wrote against a version that is no longer current.</summary>
 public sealed class StaleVersion(string streamId, long expected, long current)

@@ -22,6 +22,11 @@ public sealed class FieldErrors
 
     public void ThrowIfAny()
     {
-        if (Any) throw new ValidationFailed(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        if (Any) throw new ValidationFailed(ToDictionary());
     }
+
+    /// <summary>The collected fields as a 409: valid input that conflicts with what is stored.</summary>
+    public RuleConflict AsConflict(string message) => new(message, ToDictionary());
+
+    private Dictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 }

@@ -27,7 +27,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             { Status = 400, Title = "The request is invalid.", Detail = v.Message },
         BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
         BadHttpRequestException bad when BindFailure().Match(bad.Message) is { Success: true } m =>
-            new HttpValidationProblemDetails(new Dictionary<string, string[]> { [m.Groups["name"].Value] = [$"'{m.Groups["value"].Value}' is not a valid value."] })
+            new HttpValidationProblemDetails(new Dictionary<string, string[]> { [JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value)] = [$"'{m.Groups["value"].Value}' is not a valid value."] })
                 { Status = 400, Title = "The request is invalid." },
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is invalid.", Detail = bad.Message },
         ResourceNotFound n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
@@ -39,6 +39,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         UnprocessableRequest u => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [u.Field] = [u.Message] })
             { Status = 422, Title = "The request cannot be processed as sent." },
         StillProcessing p => new ProblemDetails { Status = 409, Title = "The same request is still being processed.", Detail = p.Message },
+        RuleConflict { Errors: { } fields } c => new HttpValidationProblemDetails(fields.ToDictionary(e => e.Key, e => e.Value))
+            { Status = 409, Title = "The request conflicts with the current state.", Detail = c.Message },
         RuleConflict c => new ProblemDetails { Status = 409, Title = "The request conflicts with the current state.", Detail = c.Message },
         global::Marten.Exceptions.ExistingStreamIdCollisionException e => AlreadyExists(e.Id),
         ExistingStreamIdCollisionException e => AlreadyExists(e.Id),

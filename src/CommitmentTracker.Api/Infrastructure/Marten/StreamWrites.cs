@@ -19,12 +19,17 @@ public sealed class StreamWrites(ISessionFactory sessions)
     /// </summary>
     public Task<T> Append<T>(string what, string id, long? expectedVersion, Func<T, object[]> decide, CancellationToken ct)
         where T : class =>
-        Write<T>(what, id, expectedVersion, mayStart: false, state => decide(state!), ct);
+        Write<T>(what, id, expectedVersion, mayStart: false, (_, state) => Task.FromResult(decide(state!)), ct);
 
-    /// <summary>As <see cref="Append{T}"/>, but a missing stream is started (version 0) instead of being a 404.</summary>
+    /// <summary>As <see cref="Append{T}(string, string, long?, Func{T, object[]}, CancellationToken)"/>, for a decision that also reads (and may lock) other rows in the write's transaction.</summary>
+    public Task<T> Append<T>(string what, string id, long? expectedVersion, Func<IDocumentSession, T, Task<object[]>> decide, CancellationToken ct)
+        where T : class =>
+        Write<T>(what, id, expectedVersion, mayStart: false, (session, state) => decide(session, state!), ct);
+
+    /// <summary>As <see cref="Append{T}(string, string, long?, Func{T, object[]}, CancellationToken)"/>, but a missing stream is started (version 0) instead of being a 404.</summary>
     public Task<T> AppendOrStart<T>(string what, string id, long? expectedVersion, Func<T?, object[]> decide, CancellationToken ct)
         where T : class =>
-        Write(what, id, expectedVersion, mayStart: true, decide, ct);
+        Write<T>(what, id, expectedVersion, mayStart: true, (_, state) => Task.FromResult(decide(state)), ct);
 
     /// <summary>
     /// Starts a stream with the event <paramref name="decide"/> returns for a fresh session. When the id was assigned by the
@@ -51,10 +56,34 @@ public sealed class StreamWrites(ISessionFactory sessions)
         }
     }
 
+    /// <summary>
+    /// Decides over one fresh session, which <paramref name="decide"/> appends any number of streams to, and saves them in
+    /// one SaveChangesAsync: all or nothing. Without <paramref name="save"/> it only decides (a dry run). A stream another
+    /// writer started meanwhile makes it decide again on what is there now.
+    /// </summary>
+    public async Task<T> AppendAll<T>(Func<IDocumentSession, Task<T>> decide, bool save, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = sessions.OpenSession();
+            var result = await decide(session);
+            if (!save) return result;
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return result;
+            }
+            catch (Exception e) when (attempt < IdAttempts && (IsIdCollision(e) || e is ConcurrencyException))
+            {
+                // another writer started one of these streams first: the next decide sees it
+            }
+        }
+    }
+
     private static bool IsIdCollision(Exception e) =>
         e is global::Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
 
-    private async Task<T> Write<T>(string what, string id, long? expectedVersion, bool mayStart, Func<T?, object[]> decide, CancellationToken ct)
+    private async Task<T> Write<T>(string what, string id, long? expectedVersion, bool mayStart, Func<IDocumentSession, T?, Task<object[]>> decide, CancellationToken ct)
         where T : class
     {
         for (var attempt = 1; ; attempt++)
@@ -68,7 +97,7 @@ public sealed class StreamWrites(ISessionFactory sessions)
             var current = stream.CurrentVersion ?? 0;
             if (expectedVersion is { } expected && expected != current) throw new StaleVersion(id, expected, current);
 
-            stream.AppendMany(decide(stream.Aggregate));
+            stream.AppendMany(await decide(session, stream.Aggregate));
             try
             {
                 await session.SaveChangesAsync(ct);

@@ -76,4 +76,35 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment("KG0007"))).Expect(HttpStatusCode.Conflict);
         Assert.Equal(before, await api.EventCount());
     }
+
+    [Theory]
+    [InlineData("milestone")]
+    [InlineData("commitment")]
+    public async Task An_addition_racing_a_plan_move_waits_for_it_and_is_decided_on_the_moved_plan(string what)
+    {
+        var member = what == "milestone" ? "AZ" : "AM";
+        var commitment = await api.MadeCommitment(member);
+        var plan = (await (await api.Anonymous().GetAsync($"/api/commitments/{commitment}")).Json())["planId"]!.GetValue<string>();
+
+        // A plan move that has written the plan's read model and not yet committed.
+        await using var connection = new Npgsql.NpgsqlConnection(await PostgresServer.ConnectionString);
+        await connection.OpenAsync();
+        await using var move = await connection.BeginTransactionAsync();
+        await using (var update = new Npgsql.NpgsqlCommand(
+            $"update {api.Schema}.mt_doc_actionplan set data = jsonb_set(data, '{{Status}}', '\"Ended\"') where id = @id", connection, move))
+        {
+            update.Parameters.AddWithValue("id", plan);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        var addition = what == "milestone"
+            ? api.Admin().PostJson($"/api/commitments/{commitment}/milestones", Given.Milestone())
+            : api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment());
+        var finished = await Task.WhenAny(addition, Task.Delay(TimeSpan.FromSeconds(1)));
+        Assert.True(finished != addition, "the addition must wait for the plan move in flight");
+
+        await move.CommitAsync();
+        var problem = await (await addition).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("Ended", problem["detail"]!.GetValue<string>());
+    }
 }

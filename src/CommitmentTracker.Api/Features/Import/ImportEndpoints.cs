@@ -1,0 +1,53 @@
+using CommitmentTracker.Features.ActionPlans;
+using CommitmentTracker.Infrastructure.Auth;
+using CommitmentTracker.Infrastructure.Http;
+using CommitmentTracker.Infrastructure.Marten;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace CommitmentTracker.Features.Import;
+
+public static class ImportEndpoints
+{
+    public static IEndpointRouteBuilder MapImport(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/action-plans/{id}/import", Import).WithTags("Import").RequireAuthorization(AuthSetup.Writer)
+            .WithSummary("Import commitments and milestones into a plan (its member's PoC, or an admin), all or nothing: text/csv "
+                         + "(commitments.csv), multipart/form-data (files 'commitments' and 'milestones', as the CSV exports write them) "
+                         + "or application/json ({commitments, milestones}, as the JSON exports write them). Every bad row and column "
+                         + "is reported at once; dryRun=true writes nothing; re-importing the same file changes nothing.")
+            .Accepts<ImportDocument>("application/json", "text/csv", "multipart/form-data")
+            .WithMetadata(new RequestSizeLimitAttribute(ImportFile.MaxBytes))
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .ProducesProblem(413).ProducesProblem(415);
+        return app;
+    }
+
+    /// <summary>Each plan's import record, kept inline so a re-import finds the keys of earlier ones.</summary>
+    public static IServiceCollection AddImport(this IServiceCollection services) =>
+        services.ConfigureMarten(o => o.Projections.Snapshot<PlanImports>(SnapshotLifecycle.Inline));
+
+    /// <param name="dryRun">true: validate and report what would be created, writing nothing.</param>
+    private static async Task<Ok<ImportReport>> Import(
+        string id, bool? dryRun, IQuerySession query, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    {
+        var planId = id.ToUpperInvariant();
+        // Who may write is settled before the body is read.
+        var plan = await query.LoadAsync<ActionPlan>(planId, http.RequestAborted) ?? throw new ResourceNotFound("Action plan", id);
+        actor.EnsureCanWriteMember(plan.MemberCode);
+        var file = await ImportFile.ReadAsync(http.Request, json.Value.SerializerOptions, http.RequestAborted);
+        var write = dryRun != true;
+        var report = await writes.AppendAll(async session =>
+        {
+            var current = write
+                ? await session.LoadPlanLockedAsync(planId, http.RequestAborted)
+                : await session.LoadAsync<ActionPlan>(planId, http.RequestAborted) ?? throw new ResourceNotFound("Action plan", id);
+            return await new ImportPlanner(session, current, file, actor.Id, clock.GetUtcNow(), http.RequestAborted).Decide(write);
+        }, write, http.RequestAborted);
+        return TypedResults.Ok(report);
+    }
+}
