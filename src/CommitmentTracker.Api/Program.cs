@@ -11,13 +11,18 @@ using CommitmentTracker.Features.Members;
 using CommitmentTracker.Features.Webhooks;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.GraphQL;
+using CommitmentTracker.Infrastructure.Hosting;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Idempotency;
 using CommitmentTracker.Infrastructure.Limits;
 using CommitmentTracker.Infrastructure.Marten;
+using CommitmentTracker.Infrastructure.Observability;
 using CommitmentTracker.Infrastructure.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddObservability();
+builder.Services.AddHostingRole();
+builder.Services.AddHealth();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpConventions();
 builder.Services.AddEventStore();

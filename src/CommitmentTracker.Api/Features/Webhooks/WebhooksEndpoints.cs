@@ -2,8 +2,10 @@ using CommitmentTracker.Features.Changes;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
+using CommitmentTracker.Infrastructure.Hosting;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Marten;
+using CommitmentTracker.Infrastructure.Observability;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +21,8 @@ public static class WebhooksEndpoints
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<WebhookSender>();
         // API replicas (Worker:Enabled=false) do not deliver: exactly one worker process does.
-        if (config.GetValue("Worker:Enabled", true)) services.AddHostedService<WebhookDispatcher>();
+        if (WorkerOptions.From(config).Enabled) services.AddHostedService<WebhookDispatcher>();
+        services.AddSingleton<ICheckpointSource, WebhookCheckpoints>();
         services.ConfigureMarten(opts =>
         {
             opts.Schema.For<WebhookSubscription>().Index(s => s.Owner);

@@ -4,6 +4,7 @@ using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Idempotency;
+using CommitmentTracker.Infrastructure.Observability;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -29,6 +30,7 @@ public static class EventStoreSetup
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 // A host may plug in a command logger (the tests count SQL round trips with one).
                 if (sp.GetService<IMartenLogger>() is { } logger) opts.Logger(logger);
+                opts.Listeners.Add(sp.GetRequiredService<AppendedEventsListener>());
                 opts.Events.StreamIdentity = StreamIdentity.AsString;
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
