@@ -1,5 +1,6 @@
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.ApiKeys;
+using CommitmentTracker.Features.Bench;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Health;
@@ -31,4 +32,5 @@ app.MapCsoAssessments();
 app.MapApiKeys();
 app.MapGraphQLEndpoint();
 app.MapHealth();
+app.MapBench();
 app.Run();

@@ -21,30 +21,11 @@ public static class EventStoreSetup
         services.AddMarten(sp =>
             {
                 var config = sp.GetRequiredService<IConfiguration>();
-                var opts = new StoreOptions();
-                opts.Connection(config.GetConnectionString("Postgres")
-                    ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env ConnectionStrings__Postgres)."));
-                opts.DatabaseSchemaName = config["Marten:Schema"] ?? "ogp";
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                var opts = Options(config.GetConnectionString("Postgres")
+                    ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env ConnectionStrings__Postgres)."),
+                    config["Marten:Schema"] ?? "ogp");
                 // A host may plug in a command logger (the tests count SQL round trips with one).
                 if (sp.GetService<IMartenLogger>() is { } logger) opts.Logger(logger);
-                opts.Events.StreamIdentity = StreamIdentity.AsString;
-                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
-                opts.Events.MetadataConfig.CausationIdEnabled = true;
-                opts.Events.MetadataConfig.HeadersEnabled = true;
-                opts.Events.MetadataConfig.UserNameEnabled = true;
-
-                opts.Projections.Snapshot<Member>(SnapshotLifecycle.Inline);
-                opts.Projections.Snapshot<ActionPlan>(SnapshotLifecycle.Inline);
-                opts.Schema.For<ActionPlan>().Index(p => p.MemberCode);
-                opts.Projections.Snapshot<Commitment>(SnapshotLifecycle.Inline);
-                opts.Schema.For<Commitment>().Index(c => c.PlanId).Index(c => c.MemberCode)
-                    // q becomes LIKE '%word%' on SearchText: a trigram index serves it in any script.
-                    .Index(c => c.SearchText, i => { i.Method = IndexMethod.gin; i.Mask = "? gin_trgm_ops"; });
-                opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
-                opts.Projections.Snapshot<CsoAssessment>(SnapshotLifecycle.Inline);
-                opts.Schema.For<CsoAssessment>().Index(a => a.CommitmentId);
-                opts.Schema.For<ApiKey>();
                 return opts;
             })
             .UseLightweightSessions()
@@ -53,5 +34,32 @@ public static class EventStoreSetup
         services.AddScoped<StreamWrites>();
         services.AddScoped<CommitmentsEndpoints.CommitmentWriter>();
         return services;
+    }
+
+    /// <summary>The store's whole shape: events, inline snapshots, indexes. Tools (the bench generator) build the same store from it.</summary>
+    public static StoreOptions Options(string connectionString, string schema)
+    {
+        var opts = new StoreOptions();
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        opts.Events.StreamIdentity = StreamIdentity.AsString;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+
+        opts.Projections.Snapshot<Member>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<ActionPlan>(SnapshotLifecycle.Inline);
+        opts.Schema.For<ActionPlan>().Index(p => p.MemberCode);
+        opts.Projections.Snapshot<Commitment>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Commitment>().Index(c => c.PlanId).Index(c => c.MemberCode)
+            // q becomes LIKE '%word%' on SearchText: a trigram index serves it in any script.
+            .Index(c => c.SearchText, i => { i.Method = IndexMethod.gin; i.Mask = "? gin_trgm_ops"; });
+        opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
+        opts.Projections.Snapshot<CsoAssessment>(SnapshotLifecycle.Inline);
+        opts.Schema.For<CsoAssessment>().Index(a => a.CommitmentId);
+        opts.Schema.For<ApiKey>();
+        return opts;
     }
 }
