@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
@@ -20,15 +22,19 @@ public sealed class Generate(IDocumentStore store, GeneratorOptions options)
         var dataset = new Dataset(options.Commitments);
         var stories = new Stories(Texts.Load(options.SeedsDir), options.Seed);
         var probe = new LatencyProbe(store, options.Seed, options.Schema, options.LatencyOut);
+        var clock = Stopwatch.StartNew();
         var inStore = await CountEvents(ct);
         var appended = 0L;
         Console.Error.WriteLine($"generating {dataset.Members.Length} members, {dataset.Plans.Length} plans, {dataset.Commitments:N0} commitments " +
                                 $"(seed {options.Seed}); {inStore:N0} events already in the store");
 
+        var probing = TimeSpan.Zero;
         async Task Checkpoints(long before, long after)
         {
+            var started = clock.Elapsed;
             foreach (var checkpoint in LatencyProbe.Checkpoints.Where(c => before < c && c <= after))
                 await probe.RunAsync(checkpoint, after, ct);
+            probing += clock.Elapsed - started;
         }
 
         // Members and plans first, in one session.
@@ -49,7 +55,6 @@ public sealed class Generate(IDocumentStore store, GeneratorOptions options)
             }
             await session.SaveChangesAsync(ct);
             appended += count;
-            await Checkpoints(inStore, inStore + appended);
         }
 
         // Then commitments, a batch of plans per session: the next batch is built while earlier ones are saved, and
@@ -58,19 +63,21 @@ public sealed class Generate(IDocumentStore store, GeneratorOptions options)
         var progress = new ProgressBar(dataset.Commitments, "commitments");
         var done = 0;
         var saving = new List<Task<(int Events, int Commitments)>>();
+        // A checkpoint passed while only members and plans were written is probed after the first commitments land.
+        var probedUpTo = inStore;
         async Task Finish(Task<(int Events, int Commitments)> saved)
         {
             saving.Remove(saved);
             var (events, commitments) = await saved;
-            var before = inStore + appended;
             appended += events;
             done += commitments;
             progress.Report(done, appended);
-            if (LatencyProbe.Checkpoints.Any(c => before < c && c <= inStore + appended))
+            if (LatencyProbe.Checkpoints.Any(c => probedUpTo < c && c <= inStore + appended))
             {
                 while (saving.Count > 0) await Finish(saving[0]);
-                await Checkpoints(before, inStore + appended);
+                await Checkpoints(probedUpTo, inStore + appended);
             }
+            probedUpTo = inStore + appended;
         }
         var next = BuildAsync(batches, 0, dataset, stories, ct);
         for (var b = 0; b < batches.Length; b++)
@@ -83,6 +90,10 @@ public sealed class Generate(IDocumentStore store, GeneratorOptions options)
         while (saving.Count > 0) await Finish(saving[0]);
         progress.Done();
         Console.Error.WriteLine($"appended {appended:N0} events; {inStore + appended:N0} in the store");
+        // The rate leaves out the latency probes' pauses.
+        var seconds = (clock.Elapsed - probing).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{{\"appended\":{appended},\"inStore\":{inStore + appended},\"seconds\":{seconds:F2},\"eventsPerSecond\":{appended / seconds:F0}}}"));
     }
 
     private async Task<(int Events, int Commitments)> SaveAsync(List<CommitmentStreams> streams, int commitments, CancellationToken ct)

@@ -1,13 +1,16 @@
 using CommitmentTracker.Generator;
 using CommitmentTracker.Infrastructure.Marten;
 using Marten;
+using Npgsql;
 
 // generate: the benchmark data set, deterministic from --seed; rebuild: every read model from the events, timed.
 var options = GeneratorOptions.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
-await using var store = new DocumentStore(EventStoreSetup.Options(options.Connection, options.Schema));
+// Schema changes and rebuilds over a million events may run longer than Npgsql's default 30 s per command.
+var connection = new NpgsqlConnectionStringBuilder(options.Connection) { CommandTimeout = 600 }.ConnectionString;
+await using var store = new DocumentStore(EventStoreSetup.Options(connection, options.Schema));
 await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 switch (options.Command)
 {
