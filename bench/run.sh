@@ -102,7 +102,7 @@ run() {
   [ "$connections" -lt 2 ] && threads=1
   log "wrk $name: $connections connections, ${duration}s"
   BENCH_QUERY="$query" wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "bench/lua/$script" "$base$path" \
-    > "$work/$name.txt" 2>&1 || { cat "$work/$name.txt" >&2; exit 1; }
+    > "$work/$name.txt" 2>&1 || { log "wrk $name failed:"; cat "$work/$name.txt" >&2; return 0; }
   grep '^{' "$work/$name.txt" | tail -n 1 | jq -c --arg name "$name" --argjson c "$connections" --arg load "$(cut -d' ' -f1 /proc/loadavg)" \
     '. + {name: $name, connections: $c, load: $load}' >> "$results"
 }
@@ -158,7 +158,7 @@ psql -c "select json_build_object(
 
 # --- projection rebuild -------------------------------------------------------------------------------------------------
 log "rebuilding every projection from the events"
-dotnet "$gen" rebuild --connection "$conn" > "$work/rebuild.json" 2> >(tee "$work/rebuild.log" >&2)
+dotnet "$gen" rebuild --connection "$conn" > "$work/rebuild.json" 2> >(tee "$work/rebuild.log" >&2) || log "the rebuild failed (see $work/rebuild.log)"
 
 # --- the report ---------------------------------------------------------------------------------------------------------
 python3 bench/report.py --work "$work" --out "$out" --size "$size" --commitments "$commitments" --duration "$duration" \

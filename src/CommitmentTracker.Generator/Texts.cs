@@ -6,7 +6,7 @@ namespace CommitmentTracker.Generator;
 /// </summary>
 public sealed class Texts
 {
-    public static readonly string[] SeedLanguages = ["hy", "uk", "az", "ka", "ky"];
+    public static readonly string[] SeedLanguages = ["ka", "hy", "uk", "az", "ky"];
 
     private static readonly (string File, string Language)[] SeedFiles =
     [

@@ -47,7 +47,7 @@ public sealed record Commitment(
     [JsonIgnore] public string[] OgpValueNames => OgpValues.Select(v => v.ToString()).ToArray();
 
     /// <summary>Every text of the commitment in every language, lower-cased: what <c>q</c> searches.</summary>
-    public string SearchText => string.Join('\n', new[] { Id, LeadInstitution.Name }
+    [JsonIgnore] public string SearchText => string.Join('\n', new[] { Id, LeadInstitution.Name }
             .Concat(SupportingInstitutions.Select(i => i.Name))
             .Concat(new[] { Title, Description, Problem, Objective }.Concat(Milestones.Select(m => m.Title))
                 .SelectMany(t => t?.Values ?? Enumerable.Empty<string>())))
