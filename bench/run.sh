@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
 done
 case "$size" in
   full) commitments=100000; duration=20; out=${out:-bench/RESULTS.md} ;;
-  smoke) commitments=2000; duration=3; out=${out:-bench/out/RESULTS-smoke.md} ;;
+  smoke) commitments=2000; duration=5; out=${out:-bench/out/RESULTS-smoke.md} ;;
   *) echo "--size is full or smoke" >&2; exit 2 ;;
 esac
 seed=42
@@ -106,7 +106,7 @@ run() {
   grep '^{' "$work/$name.txt" | tail -n 1 | jq -c --arg name "$name" --argjson c "$connections" --arg load "$(cut -d' ' -f1 /proc/loadavg)" \
     '. + {name: $name, connections: $c, load: $load}' >> "$results"
 }
-warm() { BENCH_QUERY="${3:-}" wrk -t1 -c2 -d"$((duration < 5 ? 1 : 5))s" -s "bench/lua/$1" "$base$2" >/dev/null 2>&1 || true; }
+warm() { BENCH_QUERY="${3:-}" wrk -t1 -c2 -d"$((duration < 10 ? 3 : 5))s" -s "bench/lua/$1" "$base$2" >/dev/null 2>&1 || true; }
 
 q_ka=$(jq -rn --arg q 'მონიტორინგ' '$q|@uri')
 q_latin=procurement
@@ -121,10 +121,10 @@ psql -c "create table if not exists bench_baseline (id bigserial primary key, st
 for c in 16 64; do
   log "pgbench single-row insert: $c clients, ${duration}s"
   "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -c "$c" -j 2 -T "$duration" -f bench/pgbench-insert.sql postgres \
-    > "$work/pgbench-$c.txt" 2>&1
+    > "$work/pgbench-$c.txt" 2>&1 || log "pgbench with $c clients failed (see $work/pgbench-$c.txt)"
   tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' "$work/pgbench-$c.txt" | tail -n 1)
   lat=$(sed -nE 's/^latency average = ([0-9.]+) ms/\1/p' "$work/pgbench-$c.txt")
-  jq -cn --arg name "pgbench-$c" --argjson c "$c" --argjson tps "$tps" --argjson lat "${lat:-0}" \
+  jq -cn --arg name "pgbench-$c" --argjson c "$c" --argjson tps "${tps:-0}" --argjson lat "${lat:-0}" \
     '{name: $name, connections: $c, rps: $tps, latencyAverage: $lat}' >> "$results"
 done
 
