@@ -1,5 +1,6 @@
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.ApiKeys;
+using CommitmentTracker.Features.Bench;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Audit;
 using CommitmentTracker.Features.Changes;
@@ -56,4 +57,5 @@ app.MapGraphQLEndpoint();
 app.MapHealth();
 app.MapExport();
 app.MapImport();
+app.MapBench();
 app.Run();
