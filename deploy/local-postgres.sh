@@ -4,6 +4,7 @@
 #   deploy/local-postgres.sh start [DATA_DIR]   prints a connection string on stdout (last line)
 #   deploy/local-postgres.sh stop  [DATA_DIR]
 #   deploy/local-postgres.sh status [DATA_DIR]
+#   deploy/local-postgres.sh crash [DATA_DIR]   pg_ctl stop -m immediate: no checkpoint, as a crash (the fault proof)
 #
 # If ConnectionStrings__Postgres or TEST_DATABASE_URL is set, `start` just prints it: a given server wins.
 # Otherwise it starts a throwaway server from the machine's PostgreSQL binaries (initdb + pg_ctl) on
@@ -53,11 +54,12 @@ as_owner() {
 
 port_file() { echo "$data_dir/ct-port"; }
 
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 free_port() {
   local p
   for p in $(seq 55432 55632); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { exec 3>&- 3<&- 2>/dev/null || true; continue; }
-    echo "$p"; return 0
+    port_is_free "$p" && { echo "$p"; return 0; }
   done
   log "no free port in 55432-55632"; exit 1
 }
@@ -85,7 +87,9 @@ start() {
     log "already running on 127.0.0.1:$port"
     conn_string "$port"; return 0
   fi
-  local port; port=$(free_port)
+  # A restart keeps the port it had, so clients' connection strings still reach it.
+  local port
+  if [ -f "$(port_file)" ] && port_is_free "$(cat "$(port_file)")"; then port=$(cat "$(port_file)"); else port=$(free_port); fi
   echo "$port" > "$(port_file)"
   # fsync stays on: every acknowledged write must survive a restart.
   as_owner "$bin/pg_ctl" -D "$data_dir" -l "$data_dir/server.log" -w -t 60 start \
@@ -101,6 +105,12 @@ stop() {
   log "stopped ($data_dir)"
 }
 
+crash() {
+  bin=$(find_bin_dir) || exit 1
+  as_owner "$bin/pg_ctl" -D "$data_dir" -m immediate -w stop >/dev/null
+  log "stopped immediately ($data_dir)"
+}
+
 status() {
   bin=$(find_bin_dir) || exit 1
   as_owner "$bin/pg_ctl" -D "$data_dir" status
@@ -110,5 +120,6 @@ case "$cmd" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status [DATA_DIR]" >&2; exit 2 ;;
+  crash) crash ;;
+  *) echo "usage: $0 start|stop|status|crash [DATA_DIR]" >&2; exit 2 ;;
 esac

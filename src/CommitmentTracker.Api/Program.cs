@@ -1,8 +1,8 @@
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.ApiKeys;
+using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Audit;
 using CommitmentTracker.Features.Changes;
-using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Export;
 using CommitmentTracker.Features.Import;
@@ -32,9 +32,9 @@ builder.Services.AddOpenApiDocs();
 builder.Services.AddMemberExamples().AddActionPlanExamples().AddCommitmentExamples();
 builder.Services.AddGraphQLApi();
 builder.Services.AddChangeFeed();
-builder.Services.AddWebhooks();
 builder.Services.AddExport();
 builder.Services.AddImport();
+builder.Services.AddWebhooks(builder.Configuration);
 
 var app = builder.Build();
 if (await CreateAdminKeyCommand.TryRunAsync(app, args)) return;

@@ -30,9 +30,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        connectionString = await PostgresServer.ConnectionString;
+        connectionString = await ConnectionStringAsync();
         _ = Server; // start the host now: Marten applies its schema on start
     }
+
+    /// <summary>The server this host uses: the run's shared one, unless a fixture needs one of its own.</summary>
+    protected virtual Task<string> ConnectionStringAsync() => PostgresServer.ConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -18,11 +18,12 @@ public static class Given
         period = new { start, end },
     };
 
-    public static object Commitment(string? id = null, Dictionary<string, string>? title = null, string[]? policyAreas = null, string[]? ogpValues = null) => new
+    public static object Commitment(string? id = null, Dictionary<string, string>? title = null, string[]? policyAreas = null, string[]? ogpValues = null,
+        Dictionary<string, string>? description = null) => new
     {
         id,
         title = title ?? new Dictionary<string, string> { ["ka"] = "საჯარო ადმინისტრირების რეფორმის მონიტორინგი", ["en"] = "Monitoring public administration reform" },
-        description = new Dictionary<string, string> { ["en"] = "Municipal services in three regions." },
+        description = description ?? new Dictionary<string, string> { ["en"] = "Municipal services in three regions." },
         leadInstitution = new { name = "Administration of the Government", kind = "Government" },
         supportingInstitutions = new[] { new { name = "Civil Society Institute", kind = "Cso" } },
         policyAreas = policyAreas ?? ["AntiCorruption", "PublicServiceDelivery"],

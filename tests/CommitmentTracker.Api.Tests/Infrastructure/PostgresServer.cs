@@ -48,16 +48,22 @@ public static class PostgresServer
     private static string StartLocal()
     {
         var dataDir = Path.Combine(Path.GetTempPath(), $"ct-test-pg-{Environment.ProcessId}");
-        var connection = Script("start", dataDir).Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            Script("stop", dataDir);
-            try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        };
+        var connection = Local("start", dataDir);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAndDelete(dataDir);
         return connection;
     }
 
-    private static string Script(string command, string dataDir)
+    public static void StopAndDelete(string dataDir)
+    {
+        Local("stop", dataDir);
+        try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>
+    /// Runs deploy/local-postgres.sh on a local server of its own in <paramref name="dataDir"/> (start, stop, crash, status);
+    /// returns the last line it printed (for start, the connection string).
+    /// </summary>
+    public static string Local(string command, string dataDir)
     {
         var start = new ProcessStartInfo("bash", [Path.Combine(Repo.Root, "deploy", "local-postgres.sh"), command, dataDir])
             { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -68,7 +74,12 @@ public static class PostgresServer
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"local-postgres.sh {command} failed: {stderr.Result}");
-        return stdout.Result.Trim();
+        if (process.ExitCode != 0)
+        {
+            var log = Path.Combine(dataDir, "server.log");
+            var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(15)) : "";
+            throw new InvalidOperationException($"local-postgres.sh {command} failed: {stderr.Result}\n{tail}");
+        }
+        return stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim() ?? "";
     }
 }

@@ -72,6 +72,7 @@ public static class ActionPlansEndpoints
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
+        errors.Defined("status", status);
         IQueryable<ActionPlan> query = session.Query<ActionPlan>().Stats(out var stats);
         if (!string.IsNullOrWhiteSpace(member))
         {

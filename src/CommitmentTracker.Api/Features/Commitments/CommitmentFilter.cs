@@ -13,6 +13,9 @@ public sealed record CommitmentFilter(
     public IQueryable<Commitment> Apply(IQueryable<Commitment> query, DateOnly today, FieldErrors errors)
     {
         errors.MaxLength("q", Q, 200);
+        foreach (var (field, text) in new[] { ("q", Q), ("member", Member), ("plan", Plan) })
+            if (text?.Contains('\0') == true) errors.Add(field, NulCharacters.Message);
+        errors.Defined("policyArea", PolicyArea).Defined("ogpValue", OgpValue).Defined("completion", Completion).Defined("irmCompletion", IrmCompletion);
         if (!string.IsNullOrWhiteSpace(Member)) { var m = Member.Trim().ToUpperInvariant(); query = query.Where(c => c.MemberCode == m); }
         if (!string.IsNullOrWhiteSpace(Plan)) { var p = Plan.Trim().ToUpperInvariant(); query = query.Where(c => c.PlanId == p); }
         if (PolicyArea is { } area) query = query.Where(c => c.PolicyAreas.Contains(area));

@@ -49,6 +49,7 @@ public static class MembersEndpoints
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
+        errors.Defined("kind", kind);
         IQueryable<Member> query = session.Query<Member>().Stats(out var stats);
         if (kind is { } k) query = query.Where(m => m.Kind == k);
         if (!string.IsNullOrWhiteSpace(region)) query = query.Where(m => m.Region == region);

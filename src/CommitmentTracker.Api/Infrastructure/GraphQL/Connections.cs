@@ -1,3 +1,4 @@
+using GraphQL;
 using System.Text;
 using CommitmentTracker.Infrastructure.Http;
 using GraphQL.Builders;
@@ -16,7 +17,7 @@ public static class Connections
     /// <summary>Reads <c>first</c> and <c>after</c>, recording bad values as field errors.</summary>
     public static (int Offset, int Size) Window(IResolveConnectionContext ctx, FieldErrors errors)
     {
-        var size = ctx.First ?? DefaultPageSize;
+        var size = ctx.GetArgument<int?>("first") ?? DefaultPageSize; // not ctx.First: that is the argument's absolute value
         if (size is < 0 or > MaxPageSize) errors.Add("first", $"must be between 0 and {MaxPageSize}.");
         return (ctx.After is { } after ? Offset(after, errors) + 1 : 0, size);
     }

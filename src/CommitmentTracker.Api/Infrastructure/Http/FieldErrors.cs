@@ -20,6 +20,10 @@ public sealed class FieldErrors
     public FieldErrors MaxLength(string field, string? value, int max) =>
         value is { Length: var n } && n > max ? Add(field, $"must be at most {max} characters.") : this;
 
+    /// <summary>Query binding takes any number for an enum ("?kind=5"); only the scale's own values are valid.</summary>
+    public FieldErrors Defined<T>(string field, T? value) where T : struct, Enum =>
+        value is { } v && !Enum.IsDefined(v) ? Add(field, $"'{v}' is not a valid value.") : this;
+
     public void ThrowIfAny()
     {
         if (Any) throw new ValidationFailed(ToDictionary());

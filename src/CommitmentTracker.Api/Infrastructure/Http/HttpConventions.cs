@@ -26,12 +26,16 @@ public static class HttpConventions
         // An unknown field is a client bug worth telling about, not something to drop silently.
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         o.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // A number is a JSON number: "50" for a percent is a wrong type, not a number in disguise.
+        o.NumberHandling = JsonNumberHandling.Strict;
+        o.Converters.Add(new NulCharacters.RefusingConverter());
     }
 
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(); // empty 401/403/404/405 bodies become problem details too
+        app.Use(NulCharacters.RefuseInQuery);
         return app;
     }
 }

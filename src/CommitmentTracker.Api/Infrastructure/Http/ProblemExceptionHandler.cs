@@ -46,11 +46,24 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         ExistingStreamIdCollisionException e => AlreadyExists(e.Id),
         ConcurrencyException => new ProblemDetails { Status = 409, Title = "The resource has changed.", Detail = "Another write landed first. Reload and retry." },
         Forbidden f => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = f.Message },
-        NpgsqlException { IsTransient: true } or TimeoutException => new ProblemDetails
+        _ when DatabaseUnavailable(exception) => new ProblemDetails
             { Status = 503, Title = "The database is unavailable.", Detail = "Try again shortly." },
         OperationCanceledException => new ProblemDetails { Status = 499, Title = "The client closed the request." },
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred." },
     };
+
+    /// <summary>
+    /// The database is down, restarting or unreachable: a refused or broken connection, a server shutting down or starting up
+    /// (SQLSTATE classes 08 and 57P), or a timeout. Marten wraps driver failures, so the whole chain is searched.
+    /// </summary>
+    internal static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException
+                || e is PostgresException p && (p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal)))
+                return true;
+        return false;
+    }
 
     // ASP.NET's words for a query or route value it cannot bind: 'Failed to bind parameter "PolicyArea? policyArea" from "Sports".'
     [GeneratedRegex("""Failed to bind parameter "(?:[^"]*\s)?(?<name>\w+)" from "(?<value>[^"]{0,100})""")]
@@ -63,7 +76,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     {
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
         // System.Text.Json messages name internal CLR types; say what the client needs instead.
-        var message = json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+        var message = json is NulCharacters.Refused ? json.Message
+            : json.Message.Contains("could not be mapped", StringComparison.Ordinal)
             ? "is not a known field."
             : json.InnerException is null && json.Message.Contains("could not be converted", StringComparison.Ordinal)
                 ? "has a value of the wrong type or an unknown enum value."

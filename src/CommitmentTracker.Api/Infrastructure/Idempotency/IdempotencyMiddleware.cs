@@ -109,7 +109,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
             });
             await session.SaveChangesAsync(CancellationToken.None);
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        catch (Exception e) when (ProblemExceptionHandler.DatabaseUnavailable(e)) // Marten wraps the driver's exceptions
         {
             // The write itself committed and is acknowledged; a retry with this key now gets 409, never a second write.
             log.LogWarning(e, "Could not keep the response for idempotent request {Id}", request.Id[..12]);

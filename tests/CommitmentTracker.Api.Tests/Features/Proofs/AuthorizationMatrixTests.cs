@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using CommitmentTracker.Api.Tests.Infrastructure;
+using CommitmentTracker.Features.Webhooks;
+using CommitmentTracker.Infrastructure.Auth;
+using GraphQL.Types;
+using Marten;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace CommitmentTracker.Api.Tests.Features.Proofs;
+
+/// <summary>
+/// Proof 4: every write endpoint × every kind of caller gets the status the table says (2xx, 401, 403, or 404 where a
+/// resource is private to its owner), and a refused request leaves no trace (no event, no key or subscription changed). The endpoints are discovered from the running app, so
+/// a new write endpoint fails this test until it has a row.
+/// </summary>
+public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper output) : IClassFixture<ApiFactory>
+{
+    private const string InScope = "GE", OutOfScope = "AM";
+
+    /// <summary>The callers, in the order of each row's expectations.</summary>
+    private static readonly string[] Callers = ["anonymous", "admin", "poc in-scope", "poc out-of-scope", "cso", "irm", "revoked key"];
+
+    /// <summary>
+    /// Every write endpoint: what each caller gets, and how to arrange a target for it (a fresh plan, commitment, key…).
+    /// The arranged request is repeatable: a refusal changes nothing, so it is re-arranged only after a write landed.
+    /// </summary>
+    private Dictionary<string, (string Expected, Func<Task<Func<HttpRequestMessage>>> Arrange)> Matrix() => new()
+    {
+        ["POST /api/members/"] = ("401 2xx 403 403 403 403 401", () => Ready(Post("/api/members", Given.Member(NextCode())))),
+        ["POST /api/action-plans/"] = ("401 2xx 2xx 403 403 403 401", () => Ready(Post("/api/action-plans", Given.Plan(InScope, "2024-01-01", "2025-12-31")))),
+        ["POST /api/action-plans/{id}/status"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Post($"/api/action-plans/{await api.OpenPlan(InScope)}/status", new { status = "CoCreation", reason = "Forum convened" })),
+        ["POST /api/action-plans/{planId}/commitments"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Post($"/api/action-plans/{await api.OpenPlan(InScope)}/commitments", Given.Commitment())),
+        ["PATCH /api/commitments/{id}/"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Send(HttpMethod.Patch, $"/api/commitments/{await Commitment()}", new { objective = new { en = "Open data" } })),
+        ["POST /api/commitments/{id}/milestones"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Post($"/api/commitments/{await Commitment()}/milestones", Given.Milestone())),
+        ["POST /api/commitments/{id}/milestones/{milestoneId}/progress"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Post($"{await Milestone()}/progress", new { percent = 40, note = "Two regions" })),
+        ["POST /api/commitments/{id}/milestones/{milestoneId}/reschedule"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Post($"{await Milestone()}/reschedule", new { due = "2025-06-30", reason = "Procurement delayed" })),
+        ["POST /api/commitments/{id}/completion"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Post($"/api/commitments/{await Commitment()}/completion", new { completion = "Limited", reason = "Started" })),
+        ["POST /api/commitments/{id}/withdraw"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Post($"/api/commitments/{await Commitment()}/withdraw", new { reason = "Merged into GE0002" })),
+        ["POST /api/commitments/{id}/assessments/irm"] = ("401 2xx 403 403 403 2xx 401", async () =>
+            Post($"/api/commitments/{await Commitment()}/assessments/irm", new { design = new { verifiable = true, openGovernmentLens = true, potentialForResults = "Modest", promising = false } })),
+        ["POST /api/commitments/{id}/assessments/cso/"] = ("401 2xx 403 403 2xx 403 401", async () =>
+            Post($"/api/commitments/{await Commitment()}/assessments/cso", new { completion = "Limited", comment = "One region only" })),
+        ["POST /api/api-keys/"] = ("401 2xx 403 403 403 403 401", () => Ready(Post("/api/api-keys", new { name = "Monitor", role = "cso", organisation = "Civil Society Institute" }))),
+        ["DELETE /api/api-keys/{keyId}"] = ("401 2xx 403 403 403 403 401", async () =>
+            Send(HttpMethod.Delete, $"/api/api-keys/{(await Key(Roles.Irm)).Id}")),
+        ["POST /api/action-plans/{id}/import"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Csv($"/api/action-plans/{await api.OpenPlan(InScope)}/import", "Commitment Unique Identifier,Title,Lead Institution,Policy Areas\nA,Open budgets,Ministry of Finance,FiscalOpenness\n")),
+        // A subscription belongs to the CSO that made it; to anyone else but an admin it is as good as missing (404).
+        ["POST /api/webhooks/"] = ("401 2xx 403 403 2xx 403 401", () => Ready(Post("/api/webhooks", new { url = "https://example.org/hook" }))),
+        ["PUT /api/webhooks/{id:guid}"] = ("401 2xx 404 404 2xx 404 401", async () =>
+            Send(HttpMethod.Put, $"/api/webhooks/{await Webhook()}", new { url = "https://example.org/moved" })),
+        ["DELETE /api/webhooks/{id:guid}"] = ("401 2xx 404 404 2xx 404 401", async () => Send(HttpMethod.Delete, $"/api/webhooks/{await Webhook()}")),
+        // GraphQL has no mutations (asserted below): POST /graphql serves queries, to anyone.
+        ["POST /graphql"] = ("2xx 2xx 2xx 2xx 2xx 2xx 2xx", () => Ready(Post("/graphql", new { query = "{ members { code } }" }))),
+    };
+
+    [Fact]
+    public void Every_write_endpoint_of_the_app_has_a_row()
+    {
+        var rows = Matrix().Keys.ToHashSet();
+        var missing = WriteEndpoints().Where(e => !rows.Contains(e)).ToArray();
+        Assert.True(missing.Length == 0, "write endpoints missing from the matrix: " + string.Join(", ", missing));
+        Assert.Empty(rows.Except(WriteEndpoints())); // and no stale rows
+    }
+
+    [Fact]
+    public void GraphQL_has_no_mutations_to_authorize()
+    {
+        var schema = api.Services.GetRequiredService<ISchema>();
+        schema.Initialize();
+        Assert.True(schema.Mutation is null, "GraphQL now has mutations: give each a row in this matrix.");
+    }
+
+    private HttpClient[] clients = [];
+
+    [Fact]
+    public async Task Every_caller_gets_the_status_the_table_says_and_a_refusal_leaves_no_trace()
+    {
+        clients = await Clients();
+        var cells = 0;
+        var histogram = new Dictionary<string, int>();
+        foreach (var (endpoint, (expected, arrange)) in Matrix())
+        {
+            var expectations = expected.Split(' ');
+            Assert.Equal(Callers.Length, expectations.Length);
+            Func<HttpRequestMessage>? request = null;
+            for (var i = 0; i < Callers.Length; i++)
+            {
+                request ??= await arrange();
+                using var message = request();
+                var before = await Footprint();
+                var response = await clients[i].SendAsync(message);
+                var status = (int)response.StatusCode;
+                var got = status is >= 200 and < 300 ? "2xx" : status.ToString();
+                Assert.True(got == expectations[i], $"{endpoint} as {Callers[i]}: expected {expectations[i]}, got {status}: {await response.Content.ReadAsStringAsync()}");
+                if (got != "2xx")
+                {
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                    Assert.Equal(before, await Footprint()); // refused: nothing appended, no key or subscription changed
+                }
+                else request = null; // it landed: the next caller needs a target of its own
+                histogram[got] = histogram.GetValueOrDefault(got) + 1;
+                cells++;
+            }
+        }
+        output.WriteLine($"PROOF matrix endpoints={Matrix().Count} callers={Callers.Length} cells={cells} " +
+                         string.Join(' ', histogram.OrderBy(h => h.Key).Select(h => $"{h.Key}={h.Value}")));
+    }
+
+    /// <summary>"METHOD /route/pattern" of every endpoint that is not a read.</summary>
+    private HashSet<string> WriteEndpoints() => api.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+        .Where(e => !e.StartsWith("GET ", StringComparison.Ordinal) && !e.StartsWith("HEAD ", StringComparison.Ordinal))
+        .ToHashSet();
+
+    private async Task<HttpClient[]> Clients()
+    {
+        await api.RegisteredMember(InScope);
+        await api.RegisteredMember(OutOfScope);
+        var revoked = await Key(Roles.Cso);
+        await (await api.Admin().SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/api-keys/{revoked.Id}"))).Expect(HttpStatusCode.NoContent);
+        return
+        [
+            api.Anonymous(), api.Admin(), api.WithKey(await api.Key(Roles.Poc, InScope)), api.WithKey(await api.Key(Roles.Poc, OutOfScope)),
+            api.WithKey(await api.Key(Roles.Cso)), api.WithKey(await api.Key(Roles.Irm)), api.WithKey(revoked.Secret),
+        ];
+    }
+
+    /// <summary>What a write leaves behind: events, API keys (and which are revoked), webhook subscriptions (and their URLs).</summary>
+    private async Task<string> Footprint()
+    {
+        await using var session = api.Store.QuerySession();
+        var keys = (await session.Query<ApiKey>().ToListAsync()).Select(k => k.Id + (k.RevokedAt is null ? "" : " revoked"));
+        var hooks = (await session.Query<WebhookSubscription>().ToListAsync()).Select(h => $"{h.Id} {h.Url}");
+        return $"{await api.EventCount()} events; keys: {string.Join(", ", keys.Order())}; webhooks: {string.Join(", ", hooks.Order())}";
+    }
+
+    private static Func<HttpRequestMessage> Post(string url, object body) => Send(HttpMethod.Post, url, body);
+
+    private static Func<HttpRequestMessage> Send(HttpMethod method, string url, object? body = null) =>
+        () => new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+
+    private static Func<HttpRequestMessage> Csv(string url, string csv) =>
+        () => new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv") };
+
+    /// <summary>A subscription made by the CSO caller (so it is the owner).</summary>
+    private async Task<string> Webhook()
+    {
+        var made = await (await clients[Array.IndexOf(Callers, "cso")].PostJson("/api/webhooks", new { url = "https://example.org/hook" })).Expect(HttpStatusCode.Created);
+        return made["id"]!.GetValue<string>();
+    }
+
+    private static Task<Func<HttpRequestMessage>> Ready(Func<HttpRequestMessage> request) => Task.FromResult(request);
+
+    private int codes;
+
+    /// <summary>A member code no earlier request used: QA, QB, … ZZ.</summary>
+    private string NextCode()
+    {
+        var n = codes++;
+        return $"{(char)('Q' + n / 26)}{(char)('A' + n % 26)}";
+    }
+
+    private Task<string> Commitment() => api.MadeCommitment(InScope);
+
+    private async Task<string> Milestone()
+    {
+        var id = await Commitment();
+        var added = await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+        return $"/api/commitments/{id}/milestones/{added["milestones"]![0]!["id"]!.GetValue<string>()}";
+    }
+
+    private async Task<(string Id, string Secret)> Key(string role)
+    {
+        var issued = await (await api.Admin().PostJson("/api/api-keys", new { name = "to revoke", role, organisation = "Test org" })).Expect(HttpStatusCode.Created);
+        return (issued["keyId"]!.GetValue<string>(), issued["secret"]!.GetValue<string>());
+    }
+}
