@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace CommitmentTracker.Api.Tests.Features.Operations;
 
-/// <summary>A host configured as an API replica: no background work, a short shutdown grace.</summary>
-public sealed class ApiReplicaApi : ApiFactory
+/// <summary>An API replica (no background work) with a short shutdown grace.</summary>
+public sealed class ShortGraceReplicaApi : ApiFactory
 {
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
@@ -18,7 +18,7 @@ public sealed class ApiReplicaApi : ApiFactory
     };
 }
 
-public sealed class HostingOptionsTests(ApiReplicaApi api) : IClassFixture<ApiReplicaApi>
+public sealed class HostingOptionsTests(ShortGraceReplicaApi api) : IClassFixture<ShortGraceReplicaApi>
 {
     [Fact]
     public async Task An_api_replica_binds_its_role_and_shutdown_grace_and_runs_no_background_sampling()
