@@ -17,7 +17,8 @@ namespace CommitmentTracker.Api.Tests.Features.Proofs;
 public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostgresApi api, ITestOutputHelper output)
     : IClassFixture<PostgresRestartProofTests.OwnPostgresApi>
 {
-    private static readonly TimeSpan FailFast = TimeSpan.FromSeconds(5);
+    /// <summary>No request hangs on the dead database (Npgsql's pool waits 15 s, a client 30 s): each fails within this.</summary>
+    private static readonly TimeSpan FailFast = TimeSpan.FromSeconds(ProofSize.FailFastSeconds);
 
     /// <summary>The host on a PostgreSQL of its own, which this class may crash.</summary>
     public sealed class OwnPostgresApi : ApiFactory
@@ -56,7 +57,7 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
         var crashedAt = clock.Elapsed; // pg_ctl stop -m immediate -w has returned: the server is gone
         await Task.Delay(TimeSpan.FromSeconds(ProofSize.FaultSeconds));
         var restartedAt = clock.Elapsed;
-        Assert.Equal(api.Connection, PostgresServer.Local("start", api.DataDir)); // the same data dir and port, reused
+        Assert.Equal(api.Connection, Restart()); // the same data dir and port, reused
         var upAt = clock.Elapsed; // pg_ctl start -w returns once PostgreSQL accepts connections (after crash recovery)
         var readyAt = await Ready(clock);
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -88,6 +89,20 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
         Assert.Empty(lost);
         Assert.Empty(duplicated); // retried with the same Idempotency-Key: applied at most once
         Assert.Equal(HttpStatusCode.OK, (await api.Anonymous().GetAsync("/health/live")).StatusCode);
+    }
+
+    /// <summary>
+    /// Starts the crashed server again. On a loaded machine pg_ctl has been seen to report failure for a server that came up
+    /// (its log says ready), so a failed start is checked once more: start on a running server just prints its address.
+    /// </summary>
+    private string Restart()
+    {
+        try { return PostgresServer.Local("start", api.DataDir); }
+        catch (InvalidOperationException first)
+        {
+            output.WriteLine("pg_ctl start reported a failure; checking again: " + first.Message.Split('\n')[0]);
+            return PostgresServer.Local("start", api.DataDir);
+        }
     }
 
     private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and < 300;
