@@ -5,6 +5,7 @@ import json
 import os
 import platform
 import re
+import urllib.parse
 
 
 def read(work, name, default=""):
@@ -119,7 +120,11 @@ def main():
     o.append("- **read-16**: `GET /api/commitments/{id}` for random ids; **bare-16**: `GET /bench/bare`, a constant from the "
              "same host (only mapped when `Bench:BareEndpoint=true`).")
     o.append("- **gql-***: `POST /graphql` with the documents in `bench/queries/`; **search-***: `GET /api/commitments?q=…&pageSize=20` "
-             "(`q=მონიტორინგ`, a word stem, and `q=procurement`).\n")
+             "(`q=მონიტორინგ`, a word stem, and `q=procurement`).")
+    for line in read(work, "search-matches.jsonl").splitlines():
+        m = json.loads(line)
+        o.append(f"  `q={urllib.parse.unquote(m['q'])}` matches {m.get('totalCount', 0):,} commitments.")
+    o.append("")
 
     o.append("### Write baseline: pgbench on the same PostgreSQL\n")
     o.append("`pgbench -n -c N -j 2 -T duration -f bench/pgbench-insert.sql`: one single-row insert of a small JSON document per transaction.\n")

@@ -138,14 +138,18 @@ run search-ka 4 plain.lua "/api/commitments?q=$q_ka&pageSize=20"
 run search-latin 4 plain.lua "/api/commitments?q=$q_latin&pageSize=20"
 
 # Sanity: the runs above really hit data (a 4xx/5xx would show as non2xx in the results).
-curl -fs "$base/api/commitments?q=$q_latin&pageSize=1" | jq -e '.totalCount > 0' >/dev/null || log "warning: the Latin search matched nothing"
+# How many commitments each search term matches: the list counts them all for totalCount.
+for q in "$q_ka" "$q_latin"; do
+  curl -fs "$base/api/commitments?q=$q&pageSize=1" | jq -c --arg q "$q" '{q: ($q | @text), totalCount}'
+done > "$work/search-matches.jsonl" || log "warning: the search count failed"
 peak_rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$api_pid/status")
 kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; api_pid=
 
 # --- plans of the dashboard and search queries, for the record ---------------------------------------------------------
 explain() { psql -c "explain (analyze, buffers, costs off) $1" > "$work/$2.plan.txt" 2>&1 || true; }
-explain "select data ->> 'MemberCode', count(*) from ogp.mt_doc_commitment group by 1" stats-member
-explain "select d.id, d.data, count(*) over() from ogp.mt_doc_commitment d where d.data ->> 'SearchText' like '%procurement%' order by d.id limit 20" search-latin
+explain "select member_code, count(*), avg(progress), count(*) filter (where earliest_open_due < current_date)
+         from ogp.mt_doc_commitment group by 1" stats-member
+explain "select d.id, d.data, count(*) over() from ogp.mt_doc_commitment d where d.search_text like '%procurement%' order by d.id limit 20" search-latin
 psql -c "select indexname || ': ' || indexdef from pg_indexes where schemaname = 'ogp'
          and tablename in ('mt_events', 'mt_streams', 'mt_doc_commitment') order by tablename, indexname" > "$work/indexes.txt"
 psql -c "select json_build_object(
