@@ -89,12 +89,23 @@ start() {
     conn_string "$port"; return 0
   fi
   # A restart keeps the port it had, so clients' connection strings still reach it.
-  local port
+  local port attempt
   if [ -f "$(port_file)" ] && port_is_free "$(cat "$(port_file)")"; then port=$(cat "$(port_file)"); else port=$(free_port); fi
-  echo "$port" > "$(port_file)"
-  # fsync stays on: every acknowledged write must survive a restart.
-  as_owner "$bin/pg_ctl" -D "$data_dir" -l "$data_dir/server.log" -w -t 60 start \
-    -o "-h 127.0.0.1 -p $port -k /tmp -c max_connections=300 -c shared_buffers=256MB" >/dev/null
+  # Another server starting at the same moment can take the port we found free: then try the next free one.
+  for attempt in 1 2 3 4 5; do
+    echo "$port" > "$(port_file)"
+    # fsync stays on: every acknowledged write must survive a restart.
+    if as_owner "$bin/pg_ctl" -D "$data_dir" -l "$data_dir/server.log" -w -t 60 start \
+      -o "-h 127.0.0.1 -p $port -k /tmp -c max_connections=300 -c shared_buffers=256MB" >/dev/null; then
+      break
+    fi
+    if [ "$attempt" -eq 5 ] || ! tail -n 5 "$data_dir/server.log" | grep -q 'Address already in use'; then
+      log "pg_ctl could not start the server (see $data_dir/server.log)"; exit 1
+    fi
+    log "port $port was taken meanwhile; trying another"
+    sleep "0.$((RANDOM % 9 + 1))"
+    port=$(free_port)
+  done
   log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') running on 127.0.0.1:$port (data: $data_dir)"
   conn_string "$port"
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CommitmentTracker.Api.Tests.Infrastructure;
@@ -24,6 +25,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public bool DropSchemaOnDispose { get; init; } = true;
     public TestClock Clock { get; } = new(new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero));
     public SqlCounter Sql { get; } = new();
+    public LogCapture Logs { get; } = new();
     public string ConnectionString => connectionString;
 
     public async Task InitializeAsync()
@@ -45,6 +47,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests fire many requests from one address; RateLimitTests turns the limits back on.
         builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock).AddSingleton<IMartenLogger>(Sql));
     }
 

@@ -11,16 +11,16 @@ public sealed class ChangeFeed(IDocumentStore store, CommittedSequence committed
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    // A filtered read walks the sequence in windows of this many events, at most this many windows per call.
+    // A filtered read walks the sequence in windows of this many events; any read walks at most this many windows per call.
     private const int FilteredWindow = 5_000;
-    private const int FilteredWindows = 20;
+    private const int Windows = 20;
 
     public async Task<ChangeFeedPage> Read(long after, int limit, ChangeFilter filter, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         var items = new List<ChangeFeedItem>();
         var cursor = after;
-        for (var window = 0; window < (filter.IsEmpty ? 1 : FilteredWindows); window++)
+        for (var window = 0; window < Windows; window++)
         {
             var mark = await committed.After(cursor, filter.IsEmpty ? limit : FilteredWindow, ct);
             if (mark.Sequence > cursor)

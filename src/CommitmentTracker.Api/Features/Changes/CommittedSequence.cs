@@ -13,8 +13,8 @@ public readonly record struct SafeMark(long Sequence, bool More);
 /// Marten takes an event's sequence number before its transaction commits, so a reader can see 12 committed while 11 is
 /// still in flight: reading past 11 now would skip it forever. So the mark stops before the first missing number, unless
 /// that number is proven dead (its transaction rolled back). Proof: when a gap is first seen at time t, the transaction
-/// holding it had already begun (it took the number before a later one committed). Once no transaction in the database
-/// that began at or before t is still open, and the number is still missing on a fresh read, it never will appear.
+/// holding it had already begun (it took the number before a later one committed). Once no transaction that began at or
+/// before t still holds the event sequence, and the number is still missing on a fresh read, it never will appear.
 /// A gap held open longer than <c>ChangeFeed:LiveGapTimeout</c> by some long transaction is skipped anyway (logged).
 /// </para>
 /// Which gaps were first seen when, and which are dead, is kept per process: a restart only means waiting once more.
@@ -86,13 +86,19 @@ public sealed class CommittedSequence(IDocumentStore store, IConfiguration confi
         return (reader.GetFieldValue<long[]>(1).ToList(), reader.GetFieldValue<DateTime>(0));
     }
 
-    /// <summary>When the oldest transaction still open in this database (other than ours) began; now when none is.</summary>
-    private static async Task<DateTime> OldestOpenTransaction(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>
+    /// When the oldest open transaction that has drawn from this store's event sequence began; now when none has.
+    /// <c>nextval</c> holds a lock on the sequence until its transaction ends, so this ignores unrelated long transactions
+    /// (another schema's, a report's) that could not hold one of our numbers.
+    /// </summary>
+    private async Task<DateTime> OldestOpenTransaction(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            """
-            select coalesce(min(xact_start), clock_timestamp()) from pg_stat_activity
-            where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend' and xact_start is not null
+            $"""
+            select coalesce(min(a.xact_start), clock_timestamp())
+            from pg_locks l join pg_stat_activity a on a.pid = l.pid
+            where l.locktype = 'relation' and l.relation = to_regclass('{schema}.mt_events_sequence')
+              and l.pid <> pg_backend_pid() and a.xact_start is not null
             """, connection);
         return (DateTime)(await command.ExecuteScalarAsync(ct))!;
     }

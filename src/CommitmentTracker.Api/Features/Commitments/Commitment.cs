@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CommitmentTracker.Features.Assessments;
 
 namespace CommitmentTracker.Features.Commitments;
@@ -33,8 +34,20 @@ public sealed record Commitment(
     /// <summary>The earliest due date among milestones not Met: the commitment is overdue when it is before today.</summary>
     public DateOnly? EarliestOpenDue => Milestones.Where(m => m.Status != MilestoneStatus.Met).Select(m => (DateOnly?)m.Due).Min();
 
+    // Columns for the dashboard stats only (Marten duplicates them from these getters); the document JSON leaves them out.
+
+    /// <summary>OGP's starred rule over the IRM's verdict; false until the IRM has assessed both design and results.</summary>
+    [JsonIgnore] public bool Starred => Irm?.Starred ?? false;
+
+    /// <summary>The IRM's results completion, when assessed.</summary>
+    [JsonIgnore] public string? IrmResultsCompletion => Irm?.Results?.Completion.ToString();
+
+    [JsonIgnore] public string[] PolicyAreaNames => PolicyAreas.Select(a => a.ToString()).ToArray();
+
+    [JsonIgnore] public string[] OgpValueNames => OgpValues.Select(v => v.ToString()).ToArray();
+
     /// <summary>Every text of the commitment in every language, lower-cased: what <c>q</c> searches.</summary>
-    public string SearchText => string.Join('\n', new[] { Id, LeadInstitution.Name }
+    [JsonIgnore] public string SearchText => string.Join('\n', new[] { Id, LeadInstitution.Name }
             .Concat(SupportingInstitutions.Select(i => i.Name))
             .Concat(new[] { Title, Description, Problem, Objective }.Concat(Milestones.Select(m => m.Title))
                 .SelectMany(t => t?.Values ?? Enumerable.Empty<string>())))

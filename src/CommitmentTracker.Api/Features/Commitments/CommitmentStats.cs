@@ -14,7 +14,7 @@ public sealed record CommitmentStatsRow(string Key, int Count, int Overdue, int 
 
 /// <summary>
 /// Dashboard aggregates, computed by PostgreSQL over the inline read model. The filter is the very SQL Marten
-/// generates for the list, wrapped in a GROUP BY, so a stat and a list never disagree about what matches.
+/// generates for the list (its ids), so a stat and a list never disagree about what matches.
 /// </summary>
 public static class CommitmentStats
 {
@@ -25,35 +25,35 @@ public static class CommitmentStats
         var errors = new FieldErrors();
         var filtered = filter.Apply(session.Query<Commitment>(), today, errors);
         errors.ThrowIfAny();
-        var inner = filtered.ToCommand();
+        // Only the ids come from the list's SQL; the aggregates read the duplicated columns (EventStoreSetup), never
+        // the TOASTed JSON, which made a GROUP BY over 100k commitments take seconds.
+        var inner = filter == new CommitmentFilter() ? null : filtered.Select(c => c.Id).ToCommand();
         var key = groupBy switch
         {
-            StatsGroupBy.Member => "select f.data ->> 'MemberCode'",
-            StatsGroupBy.Plan => "select f.data ->> 'PlanId'",
-            StatsGroupBy.Completion => "select f.data ->> 'Completion'",
-            StatsGroupBy.IrmCompletion => "select coalesce(f.data -> 'Irm' -> 'Results' ->> 'Completion', 'NotAssessed')",
-            StatsGroupBy.PolicyArea => "select jsonb_array_elements_text(f.data -> 'PolicyAreas')",
-            _ => "select jsonb_array_elements_text(f.data -> 'OgpValues')",
+            StatsGroupBy.Member => "select c.member_code",
+            StatsGroupBy.Plan => "select c.plan_id",
+            StatsGroupBy.Completion => "select c.completion",
+            StatsGroupBy.IrmCompletion => "select coalesce(c.irm_results_completion, 'NotAssessed')",
+            StatsGroupBy.PolicyArea => "select unnest(c.policy_area_names)",
+            _ => "select unnest(c.ogp_value_names)",
         };
-        var completions = string.Join(", ", Completions.Select(c => $"count(*) filter (where f.data ->> 'Completion' = '{c}')"));
+        var completions = string.Join(", ", Completions.Select(c => $"count(*) filter (where c.completion = '{c}')"));
         var sql = $"""
-            with f as ({inner.CommandText.TrimEnd(';')})
             select g.key, count(*)::int,
-                   count(*) filter (where (f.data ->> 'EarliestOpenDue')::date < :ct_today)::int,
-                   count(*) filter (where (f.data -> 'Irm' -> 'Design' ->> 'Verifiable')::boolean
-                                      and (f.data -> 'Irm' -> 'Design' ->> 'OpenGovernmentLens')::boolean
-                                      and f.data -> 'Irm' -> 'Design' ->> 'PotentialForResults' = 'Substantial'
-                                      and f.data -> 'Irm' -> 'Results' ->> 'Completion' in ('Substantial', 'Complete'))::int,
-                   coalesce(avg((f.data ->> 'Progress')::numeric), 0)::float8,
+                   count(*) filter (where c.earliest_open_due < :ct_today)::int,
+                   count(*) filter (where c.starred)::int,
+                   coalesce(avg(c.progress), 0)::float8,
                    {completions}
-            from f, lateral ({key}) as g(key)
+            from {store.Options.DatabaseSchemaName}.mt_doc_commitment c, lateral ({key}) as g(key)
+            {(inner is null ? "" : $"where c.id in ({inner.CommandText.TrimEnd(';')})")}
             group by g.key
             order by g.key
             """;
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(sql, connection);
-        foreach (NpgsqlParameter p in inner.Parameters) command.Parameters.Add(p.Clone());
+        if (inner is not null)
+            foreach (NpgsqlParameter p in inner.Parameters) command.Parameters.Add(p.Clone());
         command.Parameters.AddWithValue("ct_today", today);
         var rows = new List<CommitmentStatsRow>();
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -1,4 +1,5 @@
-using Marten;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using CheckStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus;
 
 namespace CommitmentTracker.Features.Health;
 
@@ -6,25 +7,39 @@ public sealed record HealthStatus(string Status);
 
 public static class HealthEndpoints
 {
+    private const string Ready = "ready";
+
+    /// <summary>
+    /// Readiness is every health check tagged <c>ready</c> (PostgreSQL here); each gets
+    /// <c>Health:TimeoutSeconds</c> (default 2), so a dead database is a quick 503, not a hung probe.
+    /// </summary>
+    public static IServiceCollection AddHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: [Ready]);
+        services.AddOptions<HealthCheckServiceOptions>().Configure<IConfiguration>((o, config) =>
+        {
+            var timeout = TimeSpan.FromSeconds(config.GetValue("Health:TimeoutSeconds", 2.0));
+            foreach (var check in o.Registrations) check.Timeout = timeout;
+        });
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         var health = app.MapGroup("/health").WithTags("Health");
         health.MapGet("/live", () => TypedResults.Ok(new HealthStatus("live"))).WithSummary("The process is up.");
-        health.MapGet("/ready", Ready).WithSummary("PostgreSQL answers.");
+        health.MapGet("/ready", CheckReady).WithSummary("PostgreSQL answers; 503 problem otherwise.")
+            .Produces<HealthStatus>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    private static async Task<IResult> Ready(IDocumentStore store, CancellationToken ct)
+    private static async Task<IResult> CheckReady(HealthCheckService checks, CancellationToken ct)
     {
-        try
-        {
-            await using var session = store.QuerySession();
-            await session.QueryAsync<int>("select 1", ct);
-            return TypedResults.Ok(new HealthStatus("ready"));
-        }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
-        {
-            return TypedResults.Problem(statusCode: 503, title: "PostgreSQL is not reachable.");
-        }
+        var report = await checks.CheckHealthAsync(c => c.Tags.Contains(Ready), ct);
+        if (report.Status == CheckStatus.Healthy) return TypedResults.Ok(new HealthStatus(Ready));
+        var failing = report.Entries.Where(e => e.Value.Status != CheckStatus.Healthy)
+            .ToDictionary(e => e.Key, e => (object?)(e.Value.Description ?? e.Value.Status.ToString()));
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready.",
+            detail: string.Join(" ", failing.Values), extensions: new Dictionary<string, object?> { ["checks"] = failing });
     }
 }

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using CommitmentTracker.Features.Changes;
 using Marten;
+using Marten.Services;
+using Npgsql;
 
 namespace CommitmentTracker.Features.Webhooks;
 
@@ -9,26 +11,32 @@ namespace CommitmentTracker.Features.Webhooks;
 /// Delivers the change feed to every subscription, in sequence order, at least once. Each subscription is pumped on its
 /// own: it reads the feed after its stored checkpoint, POSTs one event at a time, and moves the checkpoint only after a
 /// 2xx. A failure is logged and retried after a backoff; later events wait, so order holds. A restart resumes from the
-/// checkpoint (the event in flight at shutdown is sent again). Runs only in the worker process (<c>Worker:Enabled</c>).
+/// checkpoint (the event in flight at shutdown is sent again). Registered only in the worker process (<c>Worker:Enabled</c>).
 /// </summary>
 public sealed class WebhookDispatcher(
     IDocumentStore store, ChangeFeed feed, WebhookSender sender, WebhookOptions options, TimeProvider clock,
-    IConfiguration config, ILogger<WebhookDispatcher> log) : BackgroundService
+    ILogger<WebhookDispatcher> log) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, long> retryAt = new(); // monotonic timestamps; a backoff is not business time
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!config.GetValue("Worker:Enabled", true)) return;
         var running = new Dictionary<Guid, Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var session = store.QuerySession();
+                session.Logger = Unlogged.Instance; // a poll twice a second, forever, would drown the command log
                 var ids = await session.Query<WebhookSubscription>().Select(s => s.Id).ToListAsync(stoppingToken);
-                foreach (var id in ids.Where(id => (!running.TryGetValue(id, out var task) || task.IsCompleted) && IsDue(id)))
-                    running[id] = Pump(id, stoppingToken);
+                if (ids.Count > 0)
+                {
+                    // An idle store costs two queries per round, not one feed read per subscription.
+                    var head = await store.Storage.Database.FetchHighestEventSequenceNumber(stoppingToken);
+                    var caughtUp = (await session.Query<WebhookCheckpoint>().Where(c => c.Sequence >= head).Select(c => c.Id).ToListAsync(stoppingToken)).ToHashSet();
+                    foreach (var id in ids.Where(id => !caughtUp.Contains(id) && (!running.TryGetValue(id, out var task) || task.IsCompleted) && IsDue(id)))
+                        running[id] = Pump(id, stoppingToken);
+                }
                 foreach (var gone in running.Keys.Except(ids).Where(id => running[id].IsCompleted).ToList()) running.Remove(gone);
                 await Task.Delay(options.PollInterval, stoppingToken);
             }
@@ -66,20 +74,23 @@ public sealed class WebhookDispatcher(
     /// <summary>Delivers one batch; true when there may be more to deliver right away.</summary>
     private async Task<bool> PumpBatch(Guid id, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        var subscription = await session.LoadAsync<WebhookSubscription>(id, ct);
+        WebhookSubscription? subscription;
+        WebhookCheckpoint? checkpoint;
+        await using (var query = store.QuerySession())
+        {
+            subscription = await query.LoadAsync<WebhookSubscription>(id, ct);
+            checkpoint = await query.LoadAsync<WebhookCheckpoint>(id, ct);
+        }
         if (subscription is null) return false;
-        var checkpoint = await session.LoadAsync<WebhookCheckpoint>(id, ct) ?? new WebhookCheckpoint(id, subscription.StartAfter, 0, clock.GetUtcNow());
+        checkpoint ??= new WebhookCheckpoint(id, subscription.StartAfter, 0, clock.GetUtcNow());
         var page = await feed.Read(checkpoint.Sequence, options.BatchSize, subscription.Filter, ct);
         foreach (var item in page.Items)
         {
             var delivery = await sender.Send(subscription, item, checkpoint.FailedAttempts + 1, ct);
-            session.Store(delivery);
             checkpoint = delivery.Succeeded
                 ? checkpoint with { Sequence = item.Sequence, FailedAttempts = 0, UpdatedAt = delivery.At }
                 : checkpoint with { FailedAttempts = delivery.Attempt, UpdatedAt = delivery.At };
-            session.Store(checkpoint);
-            await session.SaveChangesAsync(ct);
+            await Save(ct, delivery, checkpoint);
             if (!delivery.Succeeded)
             {
                 retryAt[id] = Stopwatch.GetTimestamp() + (long)(options.Backoff(delivery.Attempt).TotalSeconds * Stopwatch.Frequency);
@@ -87,12 +98,32 @@ public sealed class WebhookDispatcher(
             }
         }
         retryAt.TryRemove(id, out _);
-        if (page.Next > checkpoint.Sequence)
-        {
-            // Events the filter left out still move the checkpoint, so they are not read again.
-            session.Store(checkpoint with { Sequence = page.Next });
-            await session.SaveChangesAsync(ct);
-        }
+        // Events the filter left out still move the checkpoint, so they are not read again.
+        if (page.Next > checkpoint.Sequence) await Save(ct, checkpoint with { Sequence = page.Next });
         return page.Items.Count == options.BatchSize;
+    }
+
+    /// <summary>
+    /// A short transaction per write: nothing stays open while a receiver answers, since an open transaction would hold
+    /// back the feed's proof that a sequence gap is dead.
+    /// </summary>
+    private async Task Save(CancellationToken ct, params object[] documents)
+    {
+        await using var session = store.LightweightSession();
+        session.StoreObjects(documents);
+        await session.SaveChangesAsync(ct);
+    }
+
+    private sealed class Unlogged : IMartenSessionLogger
+    {
+        public static readonly Unlogged Instance = new();
+        public void LogSuccess(NpgsqlCommand command) { }
+        public void LogSuccess(NpgsqlBatch batch) { }
+        public void LogFailure(NpgsqlCommand command, Exception ex) { }
+        public void LogFailure(NpgsqlBatch batch, Exception ex) { }
+        public void LogFailure(Exception ex, string message) { }
+        public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) { }
+        public void OnBeforeExecute(NpgsqlCommand command) { }
+        public void OnBeforeExecute(NpgsqlBatch batch) { }
     }
 }

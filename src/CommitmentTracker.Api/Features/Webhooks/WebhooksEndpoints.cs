@@ -2,8 +2,10 @@ using CommitmentTracker.Features.Changes;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
+using CommitmentTracker.Infrastructure.Hosting;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Marten;
+using CommitmentTracker.Infrastructure.Observability;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,13 +14,15 @@ namespace CommitmentTracker.Features.Webhooks;
 
 public static class WebhooksEndpoints
 {
-    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(sp => WebhookOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddHttpClient(WebhookSender.ClientName, (sp, client) => client.Timeout = sp.GetRequiredService<WebhookOptions>().Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<WebhookSender>();
-        services.AddHostedService<WebhookDispatcher>();
+        // API replicas (Worker:Enabled=false) do not deliver: exactly one worker process does.
+        if (WorkerOptions.From(config).Enabled) services.AddHostedService<WebhookDispatcher>();
+        services.AddSingleton<ICheckpointSource, WebhookCheckpoints>();
         services.ConfigureMarten(opts =>
         {
             opts.Schema.For<WebhookSubscription>().Index(s => s.Owner);
@@ -51,9 +55,11 @@ public static class WebhooksEndpoints
         var start = await session.DocumentStore.Storage.Database.FetchHighestEventSequenceNumber(http.RequestAborted);
         var hook = new WebhookSubscription(Guid.NewGuid(), url.ToString(), WebhookSubscription.NewSecret(), filter.Member, filter.Commitment,
             [.. filter.Types!], actor.Id, now, now, start);
+        var checkpoint = new WebhookCheckpoint(hook.Id, start, 0, now);
         session.Store(hook);
+        session.Store(checkpoint);
         await session.SaveChangesAsync(http.RequestAborted);
-        var shown = WebhookResponse.From(hook, null);
+        var shown = WebhookResponse.From(hook, checkpoint);
         return TypedResults.Created($"/api/webhooks/{hook.Id}", new CreatedWebhook(shown.Id, shown.Url, shown.Member, shown.Commitment,
             shown.EventTypes, shown.Owner, shown.CreatedAt, shown.UpdatedAt, shown.DeliveredThrough, hook.Secret));
     }

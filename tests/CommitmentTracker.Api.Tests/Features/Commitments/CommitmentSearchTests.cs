@@ -105,7 +105,7 @@ public sealed class CommitmentSearchTests(ApiFactory api) : IClassFixture<ApiFac
         await connection.OpenAsync();
         await using (var off = new Npgsql.NpgsqlCommand("set enable_seqscan = off", connection)) await off.ExecuteNonQueryAsync();
         await using var explain = new Npgsql.NpgsqlCommand(
-            $"explain select d.data from {api.Schema}.mt_doc_commitment as d where d.data ->> 'SearchText' LIKE '%მონიტორი%'", connection);
+            $"explain select d.data from {api.Schema}.mt_doc_commitment as d where d.search_text LIKE '%მონიტორი%'", connection);
         var plan = string.Join("\n", await ReadAll(explain));
         Assert.Contains("gin", (await IndexDefinitions(connection)).ToLowerInvariant());
         Assert.Contains("Bitmap Index Scan", plan);

@@ -4,7 +4,7 @@ using CommitmentTracker.Api.Tests.Infrastructure;
 
 namespace CommitmentTracker.Api.Tests.Features.GraphQL;
 
-public sealed class CommitmentGraphQLTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class CommitmentGraphQLTests(ApiReplicaApi api) : IClassFixture<ApiReplicaApi>
 {
     [Fact]
     public async Task Commitment_with_lang_fallback_assessments_and_as_of()

@@ -1,0 +1,269 @@
+#!/usr/bin/env bash
+# Proves the scale-out topology on one machine, without Docker: a throwaway PostgreSQL, 2 API processes
+# (Worker__Enabled=false) and 1 worker (Worker__Enabled=true) on loopback ports, nginx in front of the 2 APIs.
+# It drives writes through nginx concurrently, then checks:
+#   - every write got 2xx, and both API processes served traffic (nginx's upstream log);
+#   - reads through nginx return the projected state;
+#   - the change feed (GET /api/changes) returns every stored event exactly once, in order   (SKIP if absent);
+#   - a local webhook receiver gets every event from the worker, correctly signed              (SKIP if absent);
+#   - no API key appears in any process's log.
+# Ends with one summary line; exit 0 only if every check passed. Everything it starts is stopped on exit.
+#
+#   SCALE_OUT_WRITES=200        writes to drive (5 per commitment: create, milestone, 3 progress reports)
+#   SCALE_OUT_CONCURRENCY=8     concurrent clients
+#   SCALE_OUT_KEEP=1            keep the temp dir (logs) after exit
+# As root, installs Debian's nginx package when it is missing. ConnectionStrings__Postgres uses a given server
+# (in a fresh Marten schema) instead of a throwaway one.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+
+writes=${SCALE_OUT_WRITES:-200}
+concurrency=${SCALE_OUT_CONCURRENCY:-8}
+commitments=$(( (writes + 4) / 5 ))
+tmp=$(mktemp -d /tmp/ct-scale-out.XXXXXX)
+chmod 755 "$tmp"
+log() { echo "[scale-out] $*" >&2; }
+pids=()
+failures=()
+fail() { failures+=("$1"); log "FAIL: $1"; }
+
+cleanup() {
+  local status=$?
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  [ -f "$tmp/pg/PG_VERSION" ] && bash deploy/local-postgres.sh stop "$tmp/pg" >/dev/null 2>&1 || true
+  if [ "${SCALE_OUT_KEEP:-0}" = 1 ]; then log "kept $tmp"; else rm -rf "$tmp"; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  local p
+  for p in $(shuf -i 20000-60000 -n 200); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { exec 3>&- 3<&- 2>/dev/null || true; continue; }
+    echo "$p"; return 0
+  done
+  log "no free port"; exit 1
+}
+
+wait_ready() { # url log
+  for _ in $(seq 1 600); do
+    curl -fs -o /dev/null "$1/health/ready" && return 0
+    sleep 0.1
+  done
+  log "$1 never became ready; its log:"; tail -n 40 "$2" >&2; exit 1
+}
+
+# --- tools -----------------------------------------------------------------------------------------------
+nginx_bin=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null || true)
+if [ -z "$nginx_bin" ]; then
+  [ "$(id -u)" -eq 0 ] || { log "nginx is missing: install Debian's nginx package"; exit 1; }
+  log "installing Debian's nginx package (apt-get)…"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >&2
+  nginx_bin=/usr/sbin/nginx
+fi
+for tool in curl jq python3; do command -v "$tool" >/dev/null || { log "$tool is missing"; exit 1; }; done
+
+# --- PostgreSQL and the build --------------------------------------------------------------------------------
+db=$(bash deploy/local-postgres.sh start "$tmp/pg" | tail -n 1)
+schema="scaleout_$(date +%s)_$$"
+log "publishing the API (Release) once…"
+dotnet publish src/CommitmentTracker.Api -c Release -o "$tmp/app" -nologo -v q >"$tmp/publish.log" 2>&1 ||
+  { tail -n 30 "$tmp/publish.log" >&2; exit 1; }
+
+admin_key="ct_$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+start_app() { # name port worker-enabled
+  (
+    cd "$tmp/app"
+    export ConnectionStrings__Postgres="$db" Marten__Schema="$schema" Auth__BootstrapAdminKey="$admin_key" \
+      ASPNETCORE_URLS="http://127.0.0.1:$2" ASPNETCORE_ENVIRONMENT=Production Worker__Enabled="$3" \
+      OpenTelemetry__ServiceName="ogp-$1" Hosting__ShutdownTimeoutSeconds=10 ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
+      RateLimits__Enabled=false # one key from one address (nginx) on purpose: this measures the topology, not the limits
+    exec dotnet CommitmentTracker.Api.dll
+  ) >"$tmp/$1.log" 2>&1 &
+  pids+=($!)
+}
+
+# The worker first: it applies the schema, so the replicas that follow do not race to create it.
+worker_port=$(free_port); start_app worker "$worker_port" true
+wait_ready "http://127.0.0.1:$worker_port" "$tmp/worker.log"
+api1_port=$(free_port); start_app api1 "$api1_port" false
+api2_port=$(free_port); start_app api2 "$api2_port" false
+wait_ready "http://127.0.0.1:$api1_port" "$tmp/api1.log"
+wait_ready "http://127.0.0.1:$api2_port" "$tmp/api2.log"
+
+# --- nginx ------------------------------------------------------------------------------------------------
+nginx_port=$(free_port)
+mkdir -p "$tmp/nginx/temp"
+chmod 1777 "$tmp/nginx/temp"
+cat >"$tmp/nginx/nginx.conf" <<CONF
+worker_processes 1;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  log_format upstream '\$request_method \$uri \$status \$request_time \$upstream_addr';
+  access_log $tmp/nginx/access.log upstream;
+  client_body_temp_path $tmp/nginx/temp/body;
+  proxy_temp_path $tmp/nginx/temp/proxy;
+  fastcgi_temp_path $tmp/nginx/temp/fastcgi;
+  uwsgi_temp_path $tmp/nginx/temp/uwsgi;
+  scgi_temp_path $tmp/nginx/temp/scgi;
+  upstream api {
+    server 127.0.0.1:$api1_port;
+    server 127.0.0.1:$api2_port;
+    keepalive 16;
+  }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / {
+      proxy_pass http://api;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    }
+  }
+}
+CONF
+"$nginx_bin" -t -q -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf"
+"$nginx_bin" -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+A="http://127.0.0.1:$nginx_port"
+for _ in $(seq 1 50); do curl -fs -o /dev/null "$A/health/ready" && break; sleep 0.1; done
+log "PostgreSQL, worker :$worker_port, api1 :$api1_port, api2 :$api2_port, nginx :$nginx_port (temp: $tmp)"
+
+# --- webhook receiver (conditional: the webhooks feature may not exist) --------------------------------------
+hook_port=$(free_port)
+python3 "$repo/deploy/scale-out/webhook-receiver.py" "$hook_port" "$tmp/deliveries.jsonl" >"$tmp/receiver.log" 2>&1 &
+pids+=($!)
+J='content-type: application/json'
+hook_status=$(curl -s -o "$tmp/hook.json" -w '%{http_code}' -X POST "$A/api/webhooks" -H "X-Api-Key: $admin_key" -H "$J" \
+  -d "{\"url\":\"http://127.0.0.1:$hook_port/hook\"}")
+hook_secret=""
+if [ "$hook_status" = 201 ]; then hook_secret=$(jq -r .secret "$tmp/hook.json"); fi
+
+# --- writes through nginx -----------------------------------------------------------------------------------
+post() { # key path body → appends "<status> <path>" to the results; prints the body
+  local out; out=$(mktemp "$tmp/resp.XXXXXX")
+  local code; code=$(curl -s -o "$out" -w '%{http_code}' -X POST "$A$2" -H "X-Api-Key: $1" -H "$J" -d "$3")
+  echo "$code POST $2" >>"$tmp/results.txt"
+  cat "$out"; rm -f "$out"
+}
+post "$admin_key" /api/members \
+  '{"code":"GE","kind":"National","name":{"ka":"საქართველო","en":"Georgia"},"region":"Europe","defaultLanguage":"ka"}' >/dev/null
+plan=$(post "$admin_key" /api/action-plans \
+  '{"memberCode":"GE","title":{"ka":"სამოქმედო გეგმა","en":"Action Plan"},"period":{"start":"2024-01-01","end":"2025-12-31"}}' | jq -r .id)
+poc=$(curl -s -X POST "$A/api/api-keys" -H "X-Api-Key: $admin_key" -H "$J" \
+  -d '{"name":"Georgia PoC","role":"poc","organisation":"Administration of the Government","members":["GE"]}' | jq -r .secret)
+
+chain() { # one client's story for one commitment: make it, add a milestone, report progress three times
+  local n=$1 id milestone p
+  id=$(post "$poc" "/api/action-plans/$plan/commitments" "{\"title\":{\"ka\":\"მონიტორინგი $n\",\"en\":\"Monitoring $n\"},
+    \"leadInstitution\":{\"name\":\"Administration of the Government\",\"kind\":\"Government\"},
+    \"policyAreas\":[\"PublicServiceDelivery\"],\"ogpValues\":[\"CivicParticipation\"]}" | jq -r '.id // empty')
+  [ -n "$id" ] || return 0
+  milestone=$(post "$poc" "/api/commitments/$id/milestones" \
+    '{"title":{"ka":"ანგარიში"},"start":"2024-03-01","due":"2025-12-31"}' | jq -r '.milestones[-1].id // empty')
+  [ -n "$milestone" ] || return 0
+  for p in 30 60 100; do
+    post "$poc" "/api/commitments/$id/milestones/$milestone/progress" "{\"percent\":$p,\"note\":\"step $p\"}" >/dev/null
+  done
+}
+export -f chain post
+export A J tmp poc plan
+started=$(date +%s.%N)
+seq 1 "$commitments" | xargs -P "$concurrency" -I{} bash -c 'chain {}'
+elapsed=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+log "drove $((commitments * 5)) writes in ${elapsed}s with $concurrency clients"
+
+# --- checks -------------------------------------------------------------------------------------------------
+total=$(wc -l <"$tmp/results.txt")
+ok=$(grep -c '^2' "$tmp/results.txt" || true)
+[ "$ok" -eq "$total" ] && [ "$total" -eq $((commitments * 5 + 2)) ] ||
+  fail "writes: $ok of $total got 2xx (expected $((commitments * 5 + 2))): $(grep -v '^2' "$tmp/results.txt" | sort | uniq -c | head -5)"
+
+served1=$(grep -c " 127.0.0.1:$api1_port\$" "$tmp/nginx/access.log" || true)
+served2=$(grep -c " 127.0.0.1:$api2_port\$" "$tmp/nginx/access.log" || true)
+[ "$served1" -gt 0 ] && [ "$served2" -gt 0 ] || fail "load balancing: api1 served $served1, api2 served $served2"
+
+listed=$(curl -s "$A/api/commitments?member=GE&pageSize=1" | jq .totalCount)
+complete=0
+for page in $(seq 1 $(( (commitments + 199) / 200 ))); do
+  n=$(curl -s "$A/api/commitments?member=GE&pageSize=200&page=$page" |
+    jq '[.items[] | select(.progress == 100 and .milestones[0].status == "Met")] | length')
+  complete=$((complete + n))
+done
+[ "$listed" -eq "$commitments" ] && [ "$complete" -eq "$commitments" ] ||
+  fail "read model: $listed commitments listed, $complete at 100 % and Met (expected $commitments)"
+
+psql=$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1)
+psql=${psql:-psql}
+pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$db")
+pg_host=$(sed -E 's/.*Host=([^;]+).*/\1/' <<<"$db")
+pg_user=$(sed -E 's/.*Username=([^;]+).*/\1/' <<<"$db")
+# Marten fills the numbers of rolled-back appends (racing creators) with tombstones: not changes, never delivered.
+stored=$("$psql" -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -tA \
+  -c "select count(*) from $schema.mt_events where type <> 'tombstone'")
+
+feed_result="SKIP (no /api/changes)"
+if [ "$(curl -s -o /dev/null -w '%{http_code}' "$A/api/changes?after=0&limit=1")" = 200 ]; then
+  after=0
+  : >"$tmp/feed.txt"
+  while :; do
+    curl -s "$A/api/changes?after=$after&limit=500" >"$tmp/page.json"
+    n=$(jq '.items | length' "$tmp/page.json")
+    [ "$n" -gt 0 ] || break
+    jq -r '.items[].sequence' "$tmp/page.json" >>"$tmp/feed.txt"
+    after=$(jq -r .next "$tmp/page.json")
+  done
+  seen=$(wc -l <"$tmp/feed.txt")
+  unique=$(sort -n -u "$tmp/feed.txt" | wc -l)
+  if [ "$seen" -eq "$stored" ] && [ "$unique" -eq "$stored" ] && sort -n -c "$tmp/feed.txt" 2>/dev/null; then
+    feed_result="$seen events once each, in order"
+  else
+    fail "feed: $seen items, $unique unique, $stored stored"; feed_result=FAIL
+  fi
+fi
+
+hooks_result="SKIP (no /api/webhooks: $hook_status)"
+if [ -n "$hook_secret" ]; then
+  # the worker delivers on its own schedule: wait until every stored event has arrived, or give up
+  for _ in $(seq 1 600); do
+    got=$(python3 "$repo/deploy/scale-out/webhook-receiver.py" --count "$tmp/deliveries.jsonl")
+    [ "$got" -ge "$stored" ] && break
+    sleep 0.2
+  done
+  if verdict=$(python3 "$repo/deploy/scale-out/webhook-receiver.py" --verify "$tmp/deliveries.jsonl" "$hook_secret" "$stored"); then
+    hooks_result="$verdict"
+  else
+    fail "webhooks: $verdict"; hooks_result=FAIL
+  fi
+fi
+
+for name in worker api1 api2; do
+  for secret in "$admin_key" "$poc"; do
+    if grep -qF "$secret" "$tmp/$name.log"; then fail "an API key appears in the $name log"; fi
+  done
+done
+
+# --- summary ------------------------------------------------------------------------------------------------
+latency=$(awk '$1 == "POST" { print $4 * 1000 }' "$tmp/nginx/access.log" | sort -n |
+  awk '{ v[NR] = $1 } END { if (NR) printf "p50 %d ms, p95 %d ms", v[int(NR * 0.5) + 1], v[int(NR * 0.95) + 1] }')
+rate=$(awk -v n=$((commitments * 5)) -v s="$elapsed" 'BEGIN { printf "%.0f", n / s }')
+summary="scale-out: $ok/$total writes 2xx through nginx in ${elapsed}s ($rate writes/s, $concurrency clients, $latency);"
+summary+=" api1 served $served1, api2 served $served2; read model $complete/$commitments; $stored events stored;"
+summary+=" feed: $feed_result; webhooks: $hooks_result"
+if [ "${#failures[@]}" -eq 0 ]; then
+  echo "$summary; OK"
+else
+  echo "$summary; FAILED: ${failures[*]}"
+  for name in worker api1 api2; do log "last lines of $name.log:"; tail -n 15 "$tmp/$name.log" >&2; done
+  exit 1
+fi

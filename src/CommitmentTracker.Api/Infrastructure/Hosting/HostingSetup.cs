@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace CommitmentTracker.Infrastructure.Hosting;
+
+public static class HostingSetup
+{
+    /// <summary>
+    /// The process's role (<see cref="WorkerOptions"/>) and graceful shutdown: on SIGTERM Kestrel stops accepting,
+    /// in-flight requests and background services get <c>Hosting:ShutdownTimeoutSeconds</c> (default 30) to finish.
+    /// </summary>
+    public static IServiceCollection AddHostingRole(this IServiceCollection services)
+    {
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
+        services.AddOptions<HostOptions>().Configure<IConfiguration>((o, config) =>
+            o.ShutdownTimeout = TimeSpan.FromSeconds(config.GetValue("Hosting:ShutdownTimeoutSeconds", 30)));
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using CommitmentTracker.Api.Tests.Infrastructure;
+using CommitmentTracker.Infrastructure.Hosting;
+using CommitmentTracker.Infrastructure.Observability;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CommitmentTracker.Api.Tests.Features.Operations;
+
+/// <summary>An API replica (no background work) with a short shutdown grace.</summary>
+public sealed class ShortGraceReplicaApi : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Worker:Enabled"] = "false",
+        ["Hosting:ShutdownTimeoutSeconds"] = "7",
+        ["OpenTelemetry:LagSampleSeconds"] = "1",
+    };
+}
+
+public sealed class HostingOptionsTests(ShortGraceReplicaApi api) : IClassFixture<ShortGraceReplicaApi>
+{
+    [Fact]
+    public async Task An_api_replica_binds_its_role_and_shutdown_grace_and_runs_no_background_sampling()
+    {
+        Assert.False(api.Services.GetRequiredService<WorkerOptions>().Enabled);
+        Assert.Equal(TimeSpan.FromSeconds(7), api.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // longer than one sampling interval
+        Assert.Null(api.Services.GetRequiredService<ProjectionLag>().Latest);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Net;
+using CommitmentTracker.Api.Tests.Infrastructure;
+
+namespace CommitmentTracker.Api.Tests.Features.Operations;
+
+/// <summary>A host whose PostgreSQL sits behind a relay the test can cut.</summary>
+public sealed class RelayedPostgresApi : ApiFactory
+{
+    private Dictionary<string, string>? settings;
+
+    public TcpRelay Relay { get; } = new();
+
+    // Read when the host starts, after InitializeAsync has the server's connection string.
+    protected override IReadOnlyDictionary<string, string> Settings => settings ??= new()
+    {
+        ["ConnectionStrings:Postgres"] = Relay.Relay(ConnectionString),
+        ["Health:TimeoutSeconds"] = "1",
+    };
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Relay.Dispose();
+    }
+}
+
+public sealed class ReadinessTests(RelayedPostgresApi api) : IClassFixture<RelayedPostgresApi>
+{
+    [Fact]
+    public async Task Ready_is_a_quick_503_problem_while_postgres_refuses_or_hangs_and_200_again_once_it_is_back()
+    {
+        var client = api.Anonymous();
+        await (await client.GetAsync("/health/ready")).Expect(HttpStatusCode.OK);
+
+        foreach (var failure in new Action[] { api.Relay.Refuse, api.Relay.Blackhole })
+        {
+            failure();
+            var clock = Stopwatch.StartNew();
+            var problem = await (await client.GetAsync("/health/ready")).Expect(HttpStatusCode.ServiceUnavailable);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"{failure.Method.Name}: ready took {clock.Elapsed}");
+            Assert.Equal(503, problem["status"]!.GetValue<int>());
+            Assert.NotNull(problem["checks"]!["postgresql"]);
+            // liveness is about the process, not its dependencies: a restart would not bring the database back
+            await (await client.GetAsync("/health/live")).Expect(HttpStatusCode.OK);
+
+            api.Relay.Restore();
+            await Eventually(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK);
+        }
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (await condition()) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail("the condition never held");
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using CommitmentTracker.Api.Tests.Infrastructure;
+
+namespace CommitmentTracker.Api.Tests.Features.Operations;
+
+/// <summary>A host that logs everything, at every level, from every category.</summary>
+public sealed class VerboseLogsApi : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Logging:LogLevel:Default"] = "Trace",
+        ["Logging:LogLevel:Microsoft"] = "Trace",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+        ["Logging:LogLevel:Marten"] = "Trace",
+        ["Logging:LogLevel:JasperFx"] = "Trace",
+        ["Logging:LogLevel:Weasel"] = "Trace",
+        ["Logging:LogLevel:Npgsql"] = "Trace",
+    };
+}
+
+public sealed class SecretsInLogsTests(VerboseLogsApi api) : IClassFixture<VerboseLogsApi>
+{
+    [Fact]
+    public async Task Api_keys_and_webhook_secrets_never_reach_the_logs_even_at_trace_level()
+    {
+        await api.RegisteredMember("GE");
+        var poc = await api.Key("poc", "GE");
+        await (await api.WithKey(poc).PostJson("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Created);
+        var bearer = api.Anonymous();
+        bearer.DefaultRequestHeaders.Authorization = new("Bearer", poc);
+        await (await bearer.PostJson("/api/action-plans", Given.Plan("GE", "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created);
+        const string wrongKey = "not-a-key-but-still-a-secret-4242";
+        await (await api.WithKey(wrongKey).PostJson("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Unauthorized);
+
+        // A subscription whose deliveries fail (nothing listens on port 9): the dispatcher signs and logs every attempt.
+        var hook = await (await api.Admin().PostJson("/api/webhooks", new { url = "http://127.0.0.1:9/hook" })).Expect(HttpStatusCode.Created);
+        var signingSecret = hook["secret"]!.GetValue<string>();
+        await (await api.WithKey(poc).PostJson("/api/action-plans", Given.Plan("GE", "2026-01-01", "2027-12-31"))).Expect(HttpStatusCode.Created);
+        await Until(() => api.Logs.Lines.Any(l => l.Contains("127.0.0.1:9")));
+
+        var logs = api.Logs.Lines;
+        Assert.Contains(logs, l => l.Contains("/api/action-plans")); // the requests were logged, with their scopes
+        foreach (var secret in new[] { poc, ApiFactory.AdminKey, wrongKey, signingSecret })
+            Assert.DoesNotContain(logs, l => l.Contains(secret, StringComparison.Ordinal));
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var attempt = 0; attempt < 100 && !condition(); attempt++) await Task.Delay(100);
+        Assert.True(condition(), "the webhook dispatcher never tried a delivery");
+    }
+}
