@@ -56,12 +56,13 @@ port_file() { echo "$data_dir/ct-port"; }
 
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# CT_PG_PORT_FROM moves the range (the fault proof's own server keeps out of the way of the shared ones).
 free_port() {
-  local p
-  for p in $(seq 55432 55632); do
+  local p from=${CT_PG_PORT_FROM:-55432}
+  for p in $(seq "$from" $((from + 200))); do
     port_is_free "$p" && { echo "$p"; return 0; }
   done
-  log "no free port in 55432-55632"; exit 1
+  log "no free port in $from-$((from + 200))"; exit 1
 }
 
 conn_string() { echo "Host=127.0.0.1;Port=$1;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"; }

@@ -63,10 +63,11 @@ public static class PostgresServer
     /// Runs deploy/local-postgres.sh on a local server of its own in <paramref name="dataDir"/> (start, stop, crash, status);
     /// returns the last line it printed (for start, the connection string).
     /// </summary>
-    public static string Local(string command, string dataDir)
+    public static string Local(string command, string dataDir, int? portFrom = null)
     {
         var start = new ProcessStartInfo("bash", [Path.Combine(Repo.Root, "deploy", "local-postgres.sh"), command, dataDir])
             { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (portFrom is { } from) start.Environment["CT_PG_PORT_FROM"] = from.ToString();
         // A given connection string would short-circuit the script; here we want the local server.
         start.Environment.Remove("ConnectionStrings__Postgres");
         start.Environment.Remove("TEST_DATABASE_URL");

@@ -26,9 +26,12 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
         public string DataDir { get; } = Path.Combine(Path.GetTempPath(), $"ct-fault-pg-{Guid.NewGuid():N}");
         public string Connection { get; private set; } = "";
 
+        /// <summary>Above the shared servers' ports, so none of them takes this one's port while it is down.</summary>
+        public const int PortFrom = 56432;
+
         protected override Task<string> ConnectionStringAsync()
         {
-            Connection = PostgresServer.Local("start", DataDir);
+            Connection = PostgresServer.Local("start", DataDir, PortFrom);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => PostgresServer.StopAndDelete(DataDir);
             return Task.FromResult(Connection);
         }
@@ -98,11 +101,11 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
     /// </summary>
     private string Restart()
     {
-        try { return PostgresServer.Local("start", api.DataDir); }
+        try { return PostgresServer.Local("start", api.DataDir, OwnPostgresApi.PortFrom); }
         catch (InvalidOperationException first)
         {
             output.WriteLine("pg_ctl start reported a failure; checking again: " + first.Message.Split('\n')[0]);
-            return PostgresServer.Local("start", api.DataDir);
+            return PostgresServer.Local("start", api.DataDir, OwnPostgresApi.PortFrom);
         }
     }
 
