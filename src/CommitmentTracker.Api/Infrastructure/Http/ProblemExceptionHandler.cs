@@ -38,6 +38,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         },
         UnprocessableRequest u => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [u.Field] = [u.Message] })
             { Status = 422, Title = "The request cannot be processed as sent." },
+        AlreadyApplied a => new ProblemDetails { Status = 409, Title = "Already applied.", Detail = a.Message },
         StillProcessing p => new ProblemDetails { Status = 409, Title = "The same request is still being processed.", Detail = p.Message },
         RuleConflict { Errors: { } fields } c => new HttpValidationProblemDetails(fields.ToDictionary(e => e.Key, e => e.Value))
             { Status = 409, Title = "The request conflicts with the current state.", Detail = c.Message },

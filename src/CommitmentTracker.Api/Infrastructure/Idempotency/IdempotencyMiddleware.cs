@@ -15,6 +15,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
 {
     public const string Header = "Idempotency-Key";
 
+    /// <summary>How long a write may take to keep its response after committing before a retry is told it was applied.</summary>
+    private static readonly TimeSpan ResponseGrace = TimeSpan.FromSeconds(30);
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!IsWrite(context.Request) || context.Request.Headers[Header].ToString() is not { Length: > 0 } key
@@ -71,7 +74,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
         request.Body.Position = 0;
-        return IdempotentRequest.Sha256($"{request.Method} {request.Path}{request.QueryString}\n{IdempotentRequest.Sha256(body.ToArray())}");
+        return IdempotentRequest.FingerprintOf(request.Method, $"{request.Path}{request.QueryString}", body.ToArray());
     }
 
     private async Task<IdempotentRequest?> Find(string id, CancellationToken ct)
@@ -80,10 +83,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
         return await session.LoadAsync<IdempotentRequest>(id, ct);
     }
 
-    private static async Task Replay(HttpContext context, IdempotentRequest? earlier, string fingerprint)
+    private async Task Replay(HttpContext context, IdempotentRequest? earlier, string fingerprint)
     {
         if (earlier is not null && earlier.Fingerprint != fingerprint)
             throw new UnprocessableRequest(Header, "was already used for a different request; use a new key.");
+        // The record commits with the write, so a record without a response is a write that was applied: either its
+        // response is being kept right now, or the service stopped before it could keep it.
+        if (earlier is { HasResponse: false } && clock.GetUtcNow() - earlier.At > ResponseGrace)
+            throw new AlreadyApplied("The request with this Idempotency-Key was applied, but its response was not kept (the service "
+                                     + "stopped in between). Read the resource to see the result; do not resend it under a new key.");
         if (earlier is not { HasResponse: true })
             throw new StillProcessing("A request with this Idempotency-Key is still being processed. Retry shortly.");
         var response = context.Response;

@@ -16,6 +16,10 @@ public sealed record IdempotentRequest(
     /// <summary>Keys belong to the caller: two callers may use the same key without seeing each other's responses.</summary>
     public static string IdFor(string actor, string key) => Sha256(actor + "\n" + key);
 
+    /// <summary>What makes two requests "the same": method, path with query, and the body's bytes.</summary>
+    public static string FingerprintOf(string method, string pathAndQuery, ReadOnlySpan<byte> body) =>
+        Sha256($"{method} {pathAndQuery}\n{Sha256(body)}");
+
     public static string Sha256(string text) => Sha256(Encoding.UTF8.GetBytes(text));
 
     public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -97,4 +97,34 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
         var problem = await (await AdminWith(new string('k', 201)).PostJson("/api/members", Given.Member("UA"))).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("Idempotency-Key", problem.ErrorFields());
     }
+
+    [Theory]
+    [InlineData(5, "The same request is still being processed.", true)]
+    [InlineData(60, "Already applied.", false)]
+    public async Task A_key_whose_write_committed_without_a_kept_response_is_in_progress_then_reported_applied(int secondsAgo, string title, bool retryAfter)
+    {
+        await api.RegisteredMember("UA");
+        var key = Guid.NewGuid().ToString();
+        var body = System.Text.Encoding.UTF8.GetBytes(Http.Serialize(Given.Plan("UA")));
+        // What a crash between the write's commit and keeping its response leaves behind.
+        var actor = "key:" + CommitmentTracker.Infrastructure.Auth.ApiKey.Hash(ApiFactory.AdminKey)[..12];
+        await using (var session = api.Store.LightweightSession())
+        {
+            session.Store(new CommitmentTracker.Infrastructure.Idempotency.IdempotentRequest(
+                CommitmentTracker.Infrastructure.Idempotency.IdempotentRequest.IdFor(actor, key), actor,
+                CommitmentTracker.Infrastructure.Idempotency.IdempotentRequest.FingerprintOf("POST", "/api/action-plans", body),
+                api.Clock.GetUtcNow().AddSeconds(-secondsAgo)));
+            await session.SaveChangesAsync();
+        }
+        var before = await api.EventCount();
+
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        var response = await AdminWith(key).PostAsync("/api/action-plans", content);
+
+        var problem = await response.Expect(HttpStatusCode.Conflict);
+        Assert.Equal(title, problem["title"]!.GetValue<string>());
+        Assert.Equal(retryAfter, response.Headers.RetryAfter is not null);
+        Assert.Equal(before, await api.EventCount());
+    }
 }
