@@ -84,6 +84,7 @@ start_app() { # name port worker-enabled
     export ConnectionStrings__Postgres="$db" Marten__Schema="$schema" Auth__BootstrapAdminKey="$admin_key" \
       ASPNETCORE_URLS="http://127.0.0.1:$2" ASPNETCORE_ENVIRONMENT=Production Worker__Enabled="$3" \
       OpenTelemetry__ServiceName="ogp-$1" Hosting__ShutdownTimeoutSeconds=10 ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
+      Webhooks__AllowPrivateTargets=true `# the receiver is on loopback here` \
       RateLimits__Enabled=false # one key from one address (nginx) on purpose: this measures the topology, not the limits
     exec dotnet CommitmentTracker.Api.dll
   ) >"$tmp/$1.log" 2>&1 &

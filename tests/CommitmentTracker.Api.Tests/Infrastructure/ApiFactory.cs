@@ -46,6 +46,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests fire many requests from one address; RateLimitTests turns the limits back on.
         builder.UseSetting("RateLimits:Enabled", "false");
+        // Test receivers listen on loopback; WebhookTargetTests turns the SSRF guard back on.
+        builder.UseSetting("Webhooks:AllowPrivateTargets", "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock).AddSingleton<IMartenLogger>(Sql));

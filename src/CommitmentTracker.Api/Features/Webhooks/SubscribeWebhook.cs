@@ -11,13 +11,15 @@ namespace CommitmentTracker.Features.Webhooks;
 public sealed record SubscribeWebhook(string? Url, string? Member, string? Commitment, string[]? EventTypes)
 {
     /// <summary>Checks the request; returns the normalized URL and filter, or throws one 400 naming every bad field.</summary>
-    public (Uri Url, ChangeFilter Filter) Validate(IReadOnlySet<string> knownEventTypes)
+    public (Uri Url, ChangeFilter Filter) Validate(IReadOnlySet<string> knownEventTypes, bool allowInternalTargets)
     {
         var errors = new FieldErrors();
         errors.Required("url", Url).MaxLength("url", Url, 2000);
         Uri? url = null;
         if (!string.IsNullOrWhiteSpace(Url) && (!Uri.TryCreate(Url.Trim(), UriKind.Absolute, out url) || url.Scheme is not ("http" or "https")))
             errors.Add("url", "must be an absolute http or https URL.");
+        else if (url is not null && !allowInternalTargets && WebhookTargets.NamesInternalHost(url))
+            errors.Add("url", "must not point at a loopback, private or link-local address.");
         var types = (EventTypes ?? []).Select(t => t.Trim()).Distinct().ToArray();
         foreach (var unknown in types.Where(t => !knownEventTypes.Contains(t)))
             errors.Add("eventTypes", $"'{unknown}' is not an event type.");

@@ -39,7 +39,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<JsonOptio
         }
         catch (HttpRequestException e)
         {
-            error = e.HttpRequestError == HttpRequestError.Unknown ? e.Message : e.HttpRequestError.ToString();
+            error = e.HttpRequestError == HttpRequestError.Unknown ? e.Message : $"{e.HttpRequestError}: {(e.InnerException ?? e).Message}";
         }
         return new WebhookDelivery(Guid.NewGuid(), subscription.Id, deliveryId, item.Sequence, item.Type, attempt, error is null,
             status, error, watch.ElapsedMilliseconds, now);

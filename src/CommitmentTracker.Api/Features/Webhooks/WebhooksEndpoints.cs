@@ -18,7 +18,11 @@ public static class WebhooksEndpoints
     {
         services.AddSingleton(sp => WebhookOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddHttpClient(WebhookSender.ClientName, (sp, client) => client.Timeout = sp.GetRequiredService<WebhookOptions>().Timeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = WebhookTargets.Connect(sp.GetRequiredService<WebhookOptions>().AllowPrivateTargets),
+            });
         services.AddSingleton<WebhookSender>();
         // API replicas (Worker:Enabled=false) do not deliver: exactly one worker process does.
         if (WorkerOptions.From(config).Enabled) services.AddHostedService<WebhookDispatcher>();
@@ -50,7 +54,7 @@ public static class WebhooksEndpoints
         SubscribeWebhook command, IDocumentSession session, Actor actor, TimeProvider clock, HttpContext http)
     {
         actor.EnsureRole(Roles.Cso, Roles.Admin);
-        var (url, filter) = await Validated(command, session, http.RequestAborted);
+        var (url, filter) = await Validated(command, session, http, http.RequestAborted);
         var now = clock.GetUtcNow();
         var start = await session.DocumentStore.Storage.Database.FetchHighestEventSequenceNumber(http.RequestAborted);
         var hook = new WebhookSubscription(Guid.NewGuid(), url.ToString(), WebhookSubscription.NewSecret(), filter.Member, filter.Commitment,
@@ -83,7 +87,7 @@ public static class WebhooksEndpoints
         Guid id, SubscribeWebhook command, IDocumentSession session, Actor actor, TimeProvider clock, HttpContext http)
     {
         var hook = await Owned(session, id, actor, http.RequestAborted);
-        var (url, filter) = await Validated(command, session, http.RequestAborted);
+        var (url, filter) = await Validated(command, session, http, http.RequestAborted);
         hook = hook with { Url = url.ToString(), Member = filter.Member, Commitment = filter.Commitment, EventTypes = [.. filter.Types!], UpdatedAt = clock.GetUtcNow() };
         session.Store(hook);
         await session.SaveChangesAsync(http.RequestAborted);
@@ -123,9 +127,9 @@ public static class WebhooksEndpoints
         .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDomainEvent).IsAssignableFrom(t))
         .Select(t => t.GetEventTypeName()).ToHashSet());
 
-    private static async Task<(Uri, ChangeFilter)> Validated(SubscribeWebhook command, IQuerySession session, CancellationToken ct)
+    private static async Task<(Uri, ChangeFilter)> Validated(SubscribeWebhook command, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var (url, filter) = command.Validate(KnownEventTypes.Value);
+        var (url, filter) = command.Validate(KnownEventTypes.Value, http.RequestServices.GetRequiredService<WebhookOptions>().AllowPrivateTargets);
         var errors = new FieldErrors();
         if (filter.Member is { } m && await session.LoadAsync<Member>(m, ct) is null) errors.Add("member", $"member '{m}' is not registered.");
         if (filter.Commitment is { } c && await session.LoadAsync<Commitment>(c, ct) is null) errors.Add("commitment", $"commitment '{c}' does not exist.");
