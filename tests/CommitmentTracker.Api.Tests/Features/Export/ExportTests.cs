@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using CommitmentTracker.Api.Tests.Infrastructure;
@@ -164,5 +165,25 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
         {
             api.Clock.Now = started;
         }
+    }
+
+    [Fact]
+    public async Task AsOf_pages_through_more_streams_than_one_batch_holds()
+    {
+        var plan = await api.OpenPlan("PL");
+        var rows = Enumerable.Range(1, 620).Select(i => new
+        {
+            id = $"row {i}", title = $"Zobowiązanie {i}", leadInstitution = new { name = "Ministerstwo", kind = "Government" }, policyAreas = new[] { "Justice" },
+        });
+        await (await api.Admin().PostAsJsonAsync($"/api/action-plans/{plan}/import", new { commitments = rows })).Expect(HttpStatusCode.OK);
+        var day = DateOnly.FromDateTime(api.Clock.Now.UtcDateTime).ToString("yyyy-MM-dd");
+
+        var now = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}")).Rows;
+        var then = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}&asOf={day}")).Rows;
+        var before = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}&asOf=2024-05-31")).Rows;
+
+        Assert.Equal(620, now.Count);
+        Assert.Equal(now, then);
+        Assert.Empty(before);
     }
 }
