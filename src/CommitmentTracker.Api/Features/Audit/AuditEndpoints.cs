@@ -1,9 +1,6 @@
-using System.Text.Json;
 using CommitmentTracker.Infrastructure.Auth;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace CommitmentTracker.Features.Audit;
 
@@ -18,45 +15,18 @@ public static class AuditEndpoints
         return app;
     }
 
-    private static async Task<Ok<AuditPage>> Read([AsParameters] AuditQuery query, Actor actor, IDocumentStore store, CancellationToken ct)
+    private static async Task<Ok<AuditPage>> Read([AsParameters] AuditQuery query, Actor actor, IQuerySession session, CancellationToken ct)
     {
         actor.EnsureAdmin();
         query = query.Validated();
-        var schema = store.Options.Events.DatabaseSchemaName;
-        var sql = $"""
-            select seq_id, stream_id, type, version, timestamp, headers, correlation_id, data
-            from {schema}.mt_events
-            where seq_id > @after and type <> 'tombstone'
-              and (@actor is null or headers ->> 'actor' = @actor)
-              and (@from is null or timestamp >= @from)
-              and (@to is null or timestamp < @to)
-            order by seq_id
-            limit @take
-            """;
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("after", query.After ?? 0);
-        command.Parameters.Add(new NpgsqlParameter("actor", NpgsqlDbType.Text) { Value = (object?)query.Actor ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.TimestampTz) { Value = (object?)query.From?.UtcDateTime ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.TimestampTz) { Value = (object?)query.To?.UtcDateTime ?? DBNull.Value });
-        command.Parameters.AddWithValue("take", query.Take);
-
-        var items = new List<AuditEntry>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var headers = reader.IsDBNull(5) ? new Dictionary<string, string?>()
-                : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(reader.GetString(5))!
-                    .ToDictionary(h => h.Key, h => h.Value.ValueKind == JsonValueKind.String ? h.Value.GetString() : h.Value.ToString());
-            items.Add(new AuditEntry(
-                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
-                reader.GetFieldValue<DateTimeOffset>(4),
-                headers.GetValueOrDefault("actor"), headers.GetValueOrDefault("actorName"), headers.GetValueOrDefault("role"),
-                headers.GetValueOrDefault("organisation"), reader.IsDBNull(6) ? null : reader.GetString(6),
-                headers.GetValueOrDefault("requestId"),
-                JsonDocument.Parse(reader.GetString(7)).RootElement.Clone()));
-        }
+        var after = query.After ?? 0;
+        // Marten fills the numbers of rolled-back appends with tombstones: they are not writes.
+        var events = session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.EventTypeName != "tombstone");
+        // ActorSessionFactory stamps the actor's id as the event's user name too, which Marten keeps in a column.
+        if (query.Actor is { } who) events = events.Where(e => e.UserName == who);
+        if (query.From is { } from) events = events.Where(e => e.Timestamp >= from);
+        if (query.To is { } to) events = events.Where(e => e.Timestamp < to);
+        var items = (await events.OrderBy(e => e.Sequence).Take(query.Take).ToListAsync(ct)).Select(AuditEntry.From).ToList();
         return TypedResults.Ok(new AuditPage(items, items.Count == query.Take ? items[^1].Sequence : null));
     }
 }

@@ -38,6 +38,7 @@ public static class CommitmentHistory
         return last is null ? null : await session.Events.AggregateStreamAsync<Commitment>(id, version: last.Version, token: ct);
     }
 
-    private static string? Header(IEvent e, string name) =>
+    /// <summary>A header <c>ActorSessionFactory</c> stamped on the event (actor, actorName, role, organisation, requestId).</summary>
+    public static string? Header(IEvent e, string name) =>
         e.Headers is { } h && h.TryGetValue(name, out var value) ? value?.ToString() : null;
 }

@@ -59,7 +59,7 @@ public sealed class AuditTests(ApiFactory api) : IClassFixture<ApiFactory>
     private async Task<string> KeyIdOf(string secret)
     {
         var keys = await (await api.Admin().GetAsync("/api/api-keys")).Json();
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+        var hash = CommitmentTracker.Infrastructure.Auth.ApiKey.Hash(secret);
         return keys.AsArray().Single(k => hash.StartsWith(k!["keyId"]!.GetValue<string>(), StringComparison.Ordinal))!["keyId"]!.GetValue<string>();
     }
 }
