@@ -45,17 +45,7 @@ public sealed class ReadinessTests(RelayedPostgresApi api) : IClassFixture<Relay
             await (await client.GetAsync("/health/live")).Expect(HttpStatusCode.OK);
 
             api.Relay.Restore();
-            await Eventually(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK);
+            await Eventually.Holds(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(5));
         }
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            if (await condition()) return;
-            await Task.Delay(100);
-        }
-        Assert.Fail("the condition never held");
     }
 }

@@ -47,7 +47,7 @@ public sealed class WebhookTests(FastWebhooksApi api, ITestOutputHelper output) 
         Assert.Null((await (await api.WithKey(cso).GetAsync($"/api/webhooks/{id}")).Expect(HttpStatusCode.OK))["secret"]);
 
         var commitment = await api.MadeCommitment("GE");
-        await Eventually(() => receiver.Delivered.Count >= 2); // plan drafted, commitment made
+        await Eventually.Holds(() => receiver.Delivered.Count >= 2, Patience); // plan drafted, commitment made
         var request = receiver.Requests[0];
         var (t, v1) = ParseSignature(request.Signature);
         Assert.Equal(Hmac(secret, $"{t}.{request.Body}"), v1);
@@ -80,7 +80,7 @@ public sealed class WebhookTests(FastWebhooksApi api, ITestOutputHelper output) 
             await (await api.Admin().PostJson($"/api/commitments/{commitment}/milestones/{milestone}/progress", new { percent = p })).Expect(HttpStatusCode.OK);
         await (await api.Admin().PostJson($"/api/commitments/{commitment}/completion", new { completion = "Limited", reason = "Not this type" }))
             .Expect(HttpStatusCode.OK);
-        await Eventually(() => receiver.Delivered.Count >= 3);
+        await Eventually.Holds(() => receiver.Delivered.Count >= 3, Patience);
 
         var progress = (await Feed($"commitment={commitment}")).Where(i => i["type"]!.GetValue<string>() == "milestone_progress_reported")
             .Select(i => i["sequence"]!.GetValue<long>()).ToArray();
@@ -95,7 +95,7 @@ public sealed class WebhookTests(FastWebhooksApi api, ITestOutputHelper output) 
         Assert.Equal([(progress[2], 1, 200, true), (progress[1], 1, 200, true), (progress[0], 3, 200, true), (progress[0], 2, 500, false), (progress[0], 1, 500, false)],
             attempts);
         Assert.Equal("HTTP 500", log["items"]![4]!["error"]!.GetValue<string>());
-        await Eventually(async () => (await (await api.Admin().GetAsync($"/api/webhooks/{id}")).Json())["deliveredThrough"]!.GetValue<long>() >= progress[2]);
+        await Eventually.Holds(async () => (await (await api.Admin().GetAsync($"/api/webhooks/{id}")).Json())["deliveredThrough"]!.GetValue<long>() >= progress[2], Patience);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class WebhookTests(FastWebhooksApi api, ITestOutputHelper output) 
 
         for (var i = 0; i < 8; i++)
             await (await first.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
-        await Eventually(() => receiver.Requests.Count >= 3);
+        await Eventually.Holds(() => receiver.Requests.Count >= 3, Patience);
         await first.Services.GetServices<IHostedService>().OfType<WebhookDispatcher>().Single().StopAsync(CancellationToken.None);
         for (var i = 0; i < 5; i++) // written while nothing delivers
             await (await first.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
@@ -126,7 +126,7 @@ public sealed class WebhookTests(FastWebhooksApi api, ITestOutputHelper output) 
             var expected = (await AllSequences(second)).Where(s => s > from).ToArray();
             Assert.Equal(13, expected.Length);
             Assert.True(stoppedAt < expected.Length, "the first host stopped mid-stream");
-            await Eventually(() => receiver.Delivered.Distinct().Count() == expected.Length);
+            await Eventually.Holds(() => receiver.Delivered.Distinct().Count() == expected.Length, Patience);
             output.WriteLine($"{stoppedAt} of {expected.Length} requests before the stop; the new host delivered the rest " +
                              $"({receiver.Requests.Count - stoppedAt} requests at 100 ms each) {restart.ElapsedMilliseconds} ms after it was created");
 
@@ -222,17 +222,5 @@ public sealed class WebhookTests(FastWebhooksApi api, ITestOutputHelper output) 
         await using var session = host.Store.QuerySession();
         return (await session.Events.QueryAllRawEvents().Where(e => e.EventTypeName != "tombstone").OrderBy(e => e.Sequence)
             .Select(e => e.Sequence).ToListAsync()).ToList();
-    }
-
-    private static Task Eventually(Func<bool> condition) => Eventually(() => Task.FromResult(condition()));
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < Patience, "gave up waiting");
-            await Task.Delay(50);
-        }
     }
 }
