@@ -160,7 +160,7 @@ def main():
     o.append(f"Peak RSS of the API process over the whole run (`VmHWM` in `/proc/<pid>/status`): "
              f"**{int(args.peak_rss_kb) / 1024:,.0f} MiB**.\n")
 
-    plans = [(n, read(work, n + ".plan.txt")) for n in ("stats-member", "search-latin")]
+    plans = [(n, read(work, n + ".plan.txt")) for n in ("stats-member", "search-latin-page", "search-latin-count")]
     if any(p for _, p in plans):
         o.append("## Query plans at this size\n")
         for n, p in plans:

@@ -149,9 +149,13 @@ kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; api_pid=
 explain() { psql -c "explain (analyze, buffers, costs off) $1" > "$work/$2.plan.txt" 2>&1 || true; }
 explain "select member_code, count(*), avg(progress), count(*) filter (where earliest_open_due < current_date)
          from ogp.mt_doc_commitment group by 1" stats-member
-explain "select d.id, d.data, count(*) over() from ogp.mt_doc_commitment d where d.search_text like '%procurement%' order by d.id limit 20" search-latin
+explain "select d.id, d.data from ogp.mt_doc_commitment d where d.id in (select s.id from ogp.mt_doc_commitmentsearch s
+         where s.words @@ '''procurement'':*'::tsquery) order by d.id limit 20" search-latin-page
+# The count runs as CommitmentCount runs it: with the seq-scan setting of SearchPlan.
+psql -c "set enable_seqscan = off" -c "explain (analyze, buffers, costs off) select count(*) from ogp.mt_doc_commitmentsearch s
+         where s.words @@ '''procurement'':*'::tsquery" > "$work/search-latin-count.plan.txt" 2>&1 || true
 psql -c "select indexname || ': ' || indexdef from pg_indexes where schemaname = 'ogp'
-         and tablename in ('mt_events', 'mt_streams', 'mt_doc_commitment') order by tablename, indexname" > "$work/indexes.txt"
+         and tablename in ('mt_events', 'mt_streams', 'mt_doc_commitment', 'mt_doc_commitmentsearch') order by tablename, indexname" > "$work/indexes.txt"
 psql -c "select json_build_object(
   'members', (select count(*) from ogp.mt_doc_member), 'plans', (select count(*) from ogp.mt_doc_actionplan),
   'commitments', (select count(*) from ogp.mt_doc_commitment),

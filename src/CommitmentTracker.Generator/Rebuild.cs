@@ -27,6 +27,7 @@ public sealed class Rebuild(IDocumentStore store, GeneratorOptions options)
                      ("Member", () => daemon.RebuildProjectionAsync<Member>(TimeSpan.FromMinutes(30), ct)),
                      ("ActionPlan", () => daemon.RebuildProjectionAsync<ActionPlan>(TimeSpan.FromMinutes(30), ct)),
                      ("Commitment", () => daemon.RebuildProjectionAsync<Commitment>(TimeSpan.FromMinutes(30), ct)),
+                     ("CommitmentSearch", () => daemon.RebuildProjectionAsync<CommitmentSearch>(TimeSpan.FromMinutes(30), ct)),
                      ("CsoAssessment", () => daemon.RebuildProjectionAsync<CsoAssessment>(TimeSpan.FromMinutes(30), ct)),
                  })
         {

@@ -46,12 +46,9 @@ public sealed record Commitment(
 
     [JsonIgnore] public string[] OgpValueNames => OgpValues.Select(v => v.ToString()).ToArray();
 
-    /// <summary>Every text of the commitment in every language, lower-cased: what <c>q</c> searches.</summary>
-    [JsonIgnore] public string SearchText => string.Join('\n', new[] { Id, LeadInstitution.Name }
-            .Concat(SupportingInstitutions.Select(i => i.Name))
-            .Concat(new[] { Title, Description, Problem, Objective }.Concat(Milestones.Select(m => m.Title))
-                .SelectMany(t => t?.Values ?? Enumerable.Empty<string>())))
-        .ToLowerInvariant();
+    /// <summary>Every word of the commitment in every language: what <c>q</c> matches (<see cref="CommitmentSearch"/> keeps them in SQL).</summary>
+    public IEnumerable<string> SearchWords() => Commitments.SearchWords.OfCommitment(
+        Id, LeadInstitution, SupportingInstitutions, new[] { Title, Description, Problem, Objective }.Concat(Milestones.Select(m => m.Title)));
 
     public static Commitment Create(CommitmentMade e) => new(
         e.CommitmentId, e.PlanId, e.MemberCode, e.DefaultLanguage, e.Title, e.Description, e.Problem, e.Objective,

@@ -1,5 +1,7 @@
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Infrastructure.Http;
+using Marten;
+using Marten.Linq.MatchesSql;
 
 namespace CommitmentTracker.Features.Commitments;
 
@@ -10,7 +12,12 @@ public sealed record CommitmentFilter(
 {
     public const string Sorts = "id, updatedAt, progress";
 
-    public IQueryable<Commitment> Apply(IQueryable<Commitment> query, DateOnly today, FieldErrors errors)
+    /// <summary>The filter as SQL over the read model.</summary>
+    public IQueryable<Commitment> Apply(IQuerySession session, DateOnly today, FieldErrors errors) =>
+        Apply(session.Query<Commitment>(), today, errors, CommitmentSearch.Table(session.DocumentStore));
+
+    /// <summary>Over any query; without <paramref name="searchTable"/>, <c>q</c> is matched in memory (states folded as of a date).</summary>
+    public IQueryable<Commitment> Apply(IQueryable<Commitment> query, DateOnly today, FieldErrors errors, string? searchTable = null)
     {
         errors.MaxLength("q", Q, 200);
         foreach (var (field, text) in new[] { ("q", Q), ("member", Member), ("plan", Plan) })
@@ -25,10 +32,12 @@ public sealed record CommitmentFilter(
         if (IrmCompletion is { } irm) query = query.Where(c => c.Irm != null && c.Irm.Results != null && c.Irm.Results.Completion == irm);
         if (Overdue == true) query = query.Where(c => c.EarliestOpenDue < today);
         if (Overdue == false) query = query.Where(c => c.EarliestOpenDue == null || c.EarliestOpenDue >= today);
-        // Marten turns Contains into LIKE and escapes '%' and '_' itself (CommitmentSearchTests proves they match literally).
-        foreach (var word in (Q ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            query = query.Where(c => c.SearchText.Contains(word));
-        return query;
+        if (string.IsNullOrWhiteSpace(Q)) return query;
+        var words = SearchWords.OfQuery(Q);
+        if (words.Length == 0) return searchTable is null ? query.Where(c => false) : query.Where(c => c.MatchesSql("false"));
+        return searchTable is null
+            ? query.Where(c => SearchWords.Matches(c.SearchWords(), words))
+            : query.Where(c => c.MatchesSql($"d.id in (select s.id from {searchTable} as s where s.words @@ ?::tsquery)", SearchWords.TsQuery(words)));
     }
 
     public static IQueryable<Commitment> Sort(IQueryable<Commitment> query, string? sort, FieldErrors errors) => (sort ?? "id") switch

@@ -24,7 +24,7 @@ public sealed class CommitmentFilterInputType : InputObjectGraphType<CommitmentF
         Field<OgpEnumType<Completion>>("completion");
         Field<OgpEnumType<IrmCompletion>>("irmCompletion");
         Field<BooleanGraphType>("overdue");
-        Field<StringGraphType>("q").Description("Words or parts of words in any script.");
+        Field<StringGraphType>("q").Description("Words, or the beginnings of words, in any script; each must begin a word of the commitment.");
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new CommitmentFilter(
@@ -99,10 +99,11 @@ public static class CommitmentQueries
         var filter = ctx.GetArgument<CommitmentFilter?>("filter") ?? new CommitmentFilter();
         var order = ctx.GetArgument<CommitmentOrder?>("orderBy") ?? CommitmentOrder.Id;
         var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
-        var query = filter.Apply(session.Query<Commitment>().Stats(out QueryStatistics stats), GraphQLClock.Today(ctx), errors);
-        query = CommitmentFilter.Sort(query, SortOf(order), errors);
+        var filtered = filter.Apply(session, GraphQLClock.Today(ctx), errors);
+        var query = CommitmentFilter.Sort(filtered, SortOf(order), errors);
         errors.ThrowIfAny();
-        return await Connections.PageAsync(query, stats, window, ctx.CancellationToken);
+        var total = await CommitmentCount.Of(session, filter, filtered, ctx.CancellationToken);
+        return await Connections.PageAsync(query, total, window, ctx.CancellationToken);
     }
 
     private static string SortOf(CommitmentOrder order) => order switch

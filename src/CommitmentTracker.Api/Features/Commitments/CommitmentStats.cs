@@ -23,7 +23,7 @@ public static class CommitmentStats
     public static async Task<CommitmentStatsRow[]> Compute(IQuerySession session, IDocumentStore store, StatsGroupBy groupBy, CommitmentFilter filter, DateOnly today, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var filtered = filter.Apply(session.Query<Commitment>(), today, errors);
+        var filtered = filter.Apply(session, today, errors);
         errors.ThrowIfAny();
         // Only the ids come from the list's SQL; the aggregates read the duplicated columns (EventStoreSetup), never
         // the TOASTed JSON, which made a GROUP BY over 100k commitments take seconds.

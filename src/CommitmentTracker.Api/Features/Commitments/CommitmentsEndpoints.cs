@@ -125,14 +125,19 @@ public static partial class CommitmentsEndpoints
             http.Response.SetETag(state.Version);
             return TypedResults.Ok(CommitmentResponse.From(state, cso, LocalizedText.RequestedLanguages(http.Request), date, date));
         }
-        var commitment = await session.LoadAsync<Commitment>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Commitment", id);
+        // The commitment and its CSO views in one round trip: the most frequent read of the API.
+        var batch = session.CreateBatchQuery();
+        var loaded = batch.Load<Commitment>(id.ToUpperInvariant());
+        var streams = batch.Query<CsoAssessment>().Where(a => a.CommitmentId == id.ToUpperInvariant()).OrderBy(a => a.Organisation).ToList();
+        await batch.Execute(http.RequestAborted);
+        var commitment = await loaded ?? throw new ResourceNotFound("Commitment", id);
         http.Response.SetETag(commitment.Version);
-        return TypedResults.Ok(await x.Respond(commitment));
+        return TypedResults.Ok(CommitmentResponse.From(commitment, CsoAssessmentsEndpoints.Views(await streams), LocalizedText.RequestedLanguages(http.Request), x.Today));
     }
 
     /// <param name="member">Member code (GE, GE-TBS).</param>
     /// <param name="plan">Action plan id (GE-AP5).</param>
-    /// <param name="q">Words or part of a word, in any language or script; matched anywhere in titles, texts and institutions.</param>
+    /// <param name="q">Words, or the beginnings of words, in any language or script; each must begin a word of the titles, texts, milestones or institutions.</param>
     /// <param name="overdue">true: has a milestone past due and not Met; false: has none.</param>
     /// <param name="sort">id, updatedAt, progress, optionally prefixed with '-'.</param>
     private static async Task<Ok<Page<CommitmentResponse>>> List(
@@ -143,11 +148,13 @@ public static partial class CommitmentsEndpoints
         var paging = PageRequest.From(page, pageSize, errors);
         var today = x.Today;
         var filter = new CommitmentFilter(member, plan, policyArea, ogpValue, completion, irmCompletion, overdue, q);
-        var query = CommitmentFilter.Sort(filter.Apply(session.Query<Commitment>().Stats(out var stats), today, errors), sort, errors);
+        var filtered = filter.Apply(session, today, errors);
+        var query = CommitmentFilter.Sort(filtered, sort, errors);
         errors.ThrowIfAny();
         var lang = LocalizedText.RequestedLanguages(http.Request);
+        var total = await CommitmentCount.Of(session, filter, filtered, http.RequestAborted);
         // The list carries no CSO views (one query per row); read one commitment for all three assessments.
-        return TypedResults.Ok(await query.ToPageAsync(stats, paging, c => CommitmentResponse.From(c, [], lang, today), http.RequestAborted));
+        return TypedResults.Ok(await query.ToPageAsync(total, paging, c => CommitmentResponse.From(c, [], lang, today), http.RequestAborted));
     }
 
     private static async Task<Ok<CommitmentStatsRow[]>> Stats(

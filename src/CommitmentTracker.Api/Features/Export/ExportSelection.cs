@@ -45,15 +45,15 @@ public sealed class ExportSelection
         var errors = new FieldErrors();
         if (asOf is null)
         {
-            var query = CommitmentFilter.Sort(filter.Apply(session.Query<Commitment>(), today, errors), sort, errors);
+            var query = CommitmentFilter.Sort(filter.Apply(session, today, errors), sort, errors);
             errors.ThrowIfAny();
             return new ExportSelection(session, store, filter, query, today, null);
         }
-        filter.Apply(session.Query<Commitment>(), asOf.Value, errors);
+        filter.Apply(session, asOf.Value, errors);
         if (sort is not (null or "id")) errors.Add("sort", "an asOf export is ordered by id.");
         errors.ThrowIfAny();
         // Member and plan never change, so they select the candidate streams; the rest is decided on the state as of then.
-        var candidates = new CommitmentFilter(filter.Member, filter.Plan).Apply(session.Query<Commitment>(), asOf.Value, errors);
+        var candidates = new CommitmentFilter(filter.Member, filter.Plan).Apply(session, asOf.Value, errors);
         return new ExportSelection(session, store, filter, candidates, asOf.Value, asOf);
     }
 

@@ -29,6 +29,14 @@ public static class Connections
         return Build(items, window.Offset, stats.TotalResults);
     }
 
+    /// <summary>As above, for a total counted apart from the page.</summary>
+    public static async Task<Connection<T>> PageAsync<T>(IQueryable<T> ordered, long total, (int Offset, int Size) window, CancellationToken ct)
+        where T : notnull
+    {
+        var items = await ordered.Skip(window.Offset).Take(window.Size).ToListAsync(ct);
+        return Build(items, window.Offset, total);
+    }
+
     public static Connection<T> InMemory<T>(IReadOnlyList<T> all, (int Offset, int Size) window) =>
         Build(all.Skip(window.Offset).Take(window.Size).ToList(), window.Offset, all.Count);
 

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using Marten;
+
+namespace CommitmentTracker.Features.Commitments;
+
+/// <summary>
+/// The words <c>q</c> searches, one document per commitment, kept apart from the commitment's own row and projected only
+/// from the events that change text. A progress report rewrites the commitment row, and with the words on that row it
+/// also wrote a few hundred new full-text index entries each time (bench/RESULTS.md); here it writes none.
+/// </summary>
+public sealed record CommitmentSearch(
+    string Id, Institution LeadInstitution, Institution[] SupportingInstitutions, Dictionary<string, string> Title,
+    Dictionary<string, string>? Description, Dictionary<string, string>? Problem, Dictionary<string, string>? Objective,
+    Dictionary<string, string>[] MilestoneTitles)
+{
+    /// <summary>The full-text column, a tsvector in PostgreSQL's text form (GIN-indexed); the document JSON leaves it out.</summary>
+    [JsonIgnore]
+    public string Words => SearchWords.TsVector(SearchWords.OfCommitment(
+        Id, LeadInstitution, SupportingInstitutions, new[] { Title, Description, Problem, Objective }.Concat(MilestoneTitles)));
+
+    public static string Table(IDocumentStore store) => store.Options.FindOrResolveDocumentType(typeof(CommitmentSearch)).TableName.QualifiedName;
+
+    public static CommitmentSearch Create(CommitmentMade e) =>
+        new(e.CommitmentId, e.LeadInstitution, e.SupportingInstitutions, e.Title, e.Description, e.Problem, e.Objective, []);
+
+    public CommitmentSearch Apply(CommitmentRevised e) => this with
+    {
+        Title = e.Title ?? Title, Description = e.Description ?? Description, Problem = e.Problem ?? Problem,
+        Objective = e.Objective ?? Objective, LeadInstitution = e.LeadInstitution ?? LeadInstitution,
+        SupportingInstitutions = e.SupportingInstitutions ?? SupportingInstitutions,
+    };
+
+    public CommitmentSearch Apply(MilestoneAdded e) => this with { MilestoneTitles = [.. MilestoneTitles, e.Title] };
+}
