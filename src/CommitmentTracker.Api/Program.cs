@@ -31,6 +31,7 @@ builder.Services.AddAuth();
 builder.Services.AddRequestLimits();
 builder.Services.AddOpenApiDocs();
 builder.Services.AddMemberExamples().AddActionPlanExamples().AddCommitmentExamples();
+builder.Services.AddCommitmentStats();
 builder.Services.AddGraphQLApi();
 builder.Services.AddChangeFeed();
 builder.Services.AddExport();

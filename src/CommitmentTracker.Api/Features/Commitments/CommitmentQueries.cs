@@ -80,8 +80,8 @@ public static class CommitmentQueries
             .Description("Dashboard aggregates over the commitments that match the filter, one row per group.")
             .Argument<NonNullGraphType<OgpEnumType<StatsGroupBy>>>("groupBy")
             .Argument<CommitmentFilterInputType>("filter")
-            .ResolveAsync(async ctx => await CommitmentStats.Compute(
-                ctx.RequestServices!.GetRequiredService<IQuerySession>(), ctx.RequestServices!.GetRequiredService<IDocumentStore>(),
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<CommitmentStatsCache>().Get(
+                ctx.RequestServices!.GetRequiredService<IQuerySession>(),
                 ctx.GetArgument<StatsGroupBy>("groupBy"), ctx.GetArgument<CommitmentFilter?>("filter") ?? new CommitmentFilter(),
                 GraphQLClock.Today(ctx), ctx.CancellationToken));
 

@@ -158,12 +158,12 @@ public static partial class CommitmentsEndpoints
     }
 
     private static async Task<Ok<CommitmentStatsRow[]>> Stats(
-        IQuerySession session, IDocumentStore store, CommitmentWriter x, HttpContext http, StatsGroupBy? groupBy, string? member, string? plan,
+        IQuerySession session, CommitmentStatsCache stats, CommitmentWriter x, HttpContext http, StatsGroupBy? groupBy, string? member, string? plan,
         PolicyArea? policyArea, OgpValue? ogpValue, Completion? completion, IrmCompletion? irmCompletion, bool? overdue, string? q)
     {
         if (groupBy is null) throw ValidationFailed.Field("groupBy", "is required: Member, Plan, PolicyArea, OgpValue, Completion or IrmCompletion.");
         var filter = new CommitmentFilter(member, plan, policyArea, ogpValue, completion, irmCompletion, overdue, q);
-        return TypedResults.Ok(await CommitmentStats.Compute(session, store, groupBy.Value, filter, x.Today, http.RequestAborted));
+        return TypedResults.Ok(await stats.Get(session, groupBy.Value, filter, x.Today, http.RequestAborted));
     }
 
     private static async Task<Ok<HistoryEntry[]>> History(string id, IQuerySession session, HttpContext http) =>
