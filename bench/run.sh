@@ -145,6 +145,18 @@ done > "$work/search-matches.jsonl" || log "warning: the search count failed"
 peak_rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$api_pid/status")
 kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; api_pid=
 
+# --- the dashboard stats without their cache: what each aggregate costs when the data has just changed -------------------
+log "restarting the API with Stats:Cache=false"
+env ConnectionStrings__Postgres="$conn" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production Stats__Cache=false \
+  Auth__BootstrapAdminKey="$admin_key" RateLimits__Enabled=false Logging__LogLevel__Default=Warning \
+  dotnet "$api_bin/CommitmentTracker.Api.dll" --contentRoot "$api_bin" > "$work/api-uncached.log" 2>&1 &
+api_pid=$!
+for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+warm graphql.lua /graphql bench/queries/stats-by-member.graphql
+run gql-stats-member-uncached 4 graphql.lua /graphql bench/queries/stats-by-member.graphql
+run gql-stats-policy-area-uncached 4 graphql.lua /graphql bench/queries/stats-by-policy-area.graphql
+kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; api_pid=
+
 # --- plans of the dashboard and search queries, for the record ---------------------------------------------------------
 explain() { psql -c "explain (analyze, buffers, costs off) $1" > "$work/$2.plan.txt" 2>&1 || true; }
 explain "select member_code, count(*), avg(progress), count(*) filter (where earliest_open_due < current_date)

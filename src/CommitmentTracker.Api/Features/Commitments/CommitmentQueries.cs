@@ -102,8 +102,8 @@ public static class CommitmentQueries
         var filtered = filter.Apply(session, GraphQLClock.Today(ctx), errors);
         var query = CommitmentFilter.Sort(filtered, SortOf(order), errors);
         errors.ThrowIfAny();
-        var total = await CommitmentCount.Of(session, filter, filtered, ctx.CancellationToken);
-        return await Connections.PageAsync(query, total, window, ctx.CancellationToken);
+        var (items, total) = await CommitmentPage.Read(session, filter, filtered, query, SortOf(order), window.Offset, window.Size, ctx.CancellationToken);
+        return Connections.Of(items, window, total);
     }
 
     private static string SortOf(CommitmentOrder order) => order switch

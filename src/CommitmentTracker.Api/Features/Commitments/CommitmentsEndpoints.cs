@@ -152,9 +152,9 @@ public static partial class CommitmentsEndpoints
         var query = CommitmentFilter.Sort(filtered, sort, errors);
         errors.ThrowIfAny();
         var lang = LocalizedText.RequestedLanguages(http.Request);
-        var total = await CommitmentCount.Of(session, filter, filtered, http.RequestAborted);
+        var (items, total) = await CommitmentPage.Read(session, filter, filtered, query, sort, paging.Skip, paging.PageSize, http.RequestAborted);
         // The list carries no CSO views (one query per row); read one commitment for all three assessments.
-        return TypedResults.Ok(await query.ToPageAsync(total, paging, c => CommitmentResponse.From(c, [], lang, today), http.RequestAborted));
+        return TypedResults.Ok(new Page<CommitmentResponse>(items.Select(c => CommitmentResponse.From(c, [], lang, today)).ToList(), paging.Page, paging.PageSize, total));
     }
 
     private static async Task<Ok<CommitmentStatsRow[]>> Stats(

@@ -29,13 +29,8 @@ public static class Connections
         return Build(items, window.Offset, stats.TotalResults);
     }
 
-    /// <summary>As above, for a total counted apart from the page.</summary>
-    public static async Task<Connection<T>> PageAsync<T>(IQueryable<T> ordered, long total, (int Offset, int Size) window, CancellationToken ct)
-        where T : notnull
-    {
-        var items = await ordered.Skip(window.Offset).Take(window.Size).ToListAsync(ct);
-        return Build(items, window.Offset, total);
-    }
+    /// <summary>A page that was read elsewhere, with its total.</summary>
+    public static Connection<T> Of<T>(IReadOnlyList<T> items, (int Offset, int Size) window, long total) => Build(items, window.Offset, total);
 
     public static Connection<T> InMemory<T>(IReadOnlyList<T> all, (int Offset, int Size) window) =>
         Build(all.Skip(window.Offset).Take(window.Size).ToList(), window.Offset, all.Count);

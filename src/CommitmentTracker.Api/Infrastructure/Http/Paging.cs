@@ -31,14 +31,6 @@ public static class Paging
         return new Page<TOut>(items.Select(map).ToList(), paging.Page, paging.PageSize, stats.TotalResults);
     }
 
-    /// <summary>Runs the query for one page whose total was counted apart (<c>CommitmentCount</c>).</summary>
-    public static async Task<Page<TOut>> ToPageAsync<T, TOut>(
-        this IQueryable<T> query, long total, PageRequest paging, Func<T, TOut> map, CancellationToken ct) where T : notnull
-    {
-        var items = await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return new Page<TOut>(items.Select(map).ToList(), paging.Page, paging.PageSize, total);
-    }
-
     /// <summary>Records an unknown <c>sort</c> value and leaves the query as it is (the errors throw before it runs).</summary>
     public static IQueryable<T> InvalidSort<T>(this FieldErrors errors, IQueryable<T> query, string allowed)
     {

@@ -40,6 +40,16 @@ public static class EventStoreSetup
         return services;
     }
 
+    /// <summary>
+    /// How a rebuild replays: large pages of events, and each aggregate's final state written once per 10,000 aggregates
+    /// (binary COPY) instead of an upsert per page. Inline writes are unaffected.
+    /// </summary>
+    private static void Rebuilds(AsyncOptions options)
+    {
+        options.BatchSize = 5_000;
+        options.RebuildFlushThreshold = 10_000;
+    }
+
     /// <summary>The store's whole shape: events, inline snapshots, indexes. Tools (the bench generator) build the same store from it.</summary>
     public static StoreOptions Options(string connectionString, string schema)
     {
@@ -53,10 +63,10 @@ public static class EventStoreSetup
         opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;
 
-        opts.Projections.Snapshot<Member>(SnapshotLifecycle.Inline);
-        opts.Projections.Snapshot<ActionPlan>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Member>(SnapshotLifecycle.Inline, Rebuilds);
+        opts.Projections.Snapshot<ActionPlan>(SnapshotLifecycle.Inline, Rebuilds);
         opts.Schema.For<ActionPlan>().Index(p => p.MemberCode);
-        opts.Projections.Snapshot<Commitment>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Commitment>(SnapshotLifecycle.Inline, Rebuilds);
         opts.Schema.For<Commitment>()
             // Rows past 256 bytes move their document and search text out of line, so the heap the stats scan holds
             // only the narrow columns below (at 83k commitments: 19 MB instead of 133 MB).
@@ -66,13 +76,13 @@ public static class EventStoreSetup
             .Duplicate(c => c.MemberCode).Duplicate(c => c.PlanId).Duplicate(c => c.Completion).Duplicate(c => c.Progress)
             .Duplicate(c => c.EarliestOpenDue).Duplicate(c => c.Starred).Duplicate(c => c.IrmResultsCompletion)
             .Duplicate(c => c.PolicyAreaNames).Duplicate(c => c.OgpValueNames);
-        opts.Projections.Snapshot<CommitmentSearch>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<CommitmentSearch>(SnapshotLifecycle.Inline, Rebuilds);
         opts.Schema.For<CommitmentSearch>()
             // The words (a tsvector) and the texts go out of line, so a count over the full-text index reads narrow rows.
             .StorageParameter("toast_tuple_target", 256)
             // Sent untyped, so PostgreSQL reads the text as the column's tsvector.
             .Duplicate(s => s.Words, pgType: "tsvector", dbType: NpgsqlDbType.Unknown, configure: i => i.Method = IndexMethod.gin);
-        opts.Projections.Snapshot<CsoAssessment>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<CsoAssessment>(SnapshotLifecycle.Inline, Rebuilds);
         opts.Schema.For<CsoAssessment>().Index(a => a.CommitmentId);
         opts.Schema.For<ApiKey>();
         opts.Schema.For<IdempotentRequest>();

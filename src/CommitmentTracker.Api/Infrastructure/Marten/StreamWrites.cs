@@ -101,7 +101,8 @@ public sealed class StreamWrites(ISessionFactory sessions)
             try
             {
                 await session.SaveChangesAsync(ct);
-                return await session.LoadAsync<T>(id, ct) ?? throw new InvalidOperationException($"{what} {id} vanished after a write.");
+                // After FetchForWriting, Marten folds the appended events itself: no read back from the database.
+                return await session.Events.FetchLatest<T>(id, ct) ?? throw new InvalidOperationException($"{what} {id} vanished after a write.");
             }
             catch (ConcurrencyException) when (expectedVersion is null && attempt < Attempts)
             {

@@ -58,6 +58,26 @@ public sealed class CommitmentSearchTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.DoesNotContain(latin, await Ids("q=contracts"));
     }
 
+    [Fact]
+    public async Task Search_pages_walk_every_match_in_either_order_with_the_total()
+    {
+        var made = new List<string>();
+        foreach (var member in new[] { "GE", "AM", "UA", "GE", "AM" })
+            made.Add(await api.MadeCommitment(member, Given.Commitment(title: new() { ["ka"] = "ზღაპრული ბიუჯეტი", ["en"] = "Fabled budget" })));
+        await api.MadeCommitment("UA", Given.Commitment(title: new() { ["ka"] = "სხვა", ["en"] = "Something else" }));
+        foreach (var (sort, expected) in new[] { ("id", made.Order(StringComparer.Ordinal).ToArray()), ("-id", made.OrderDescending(StringComparer.Ordinal).ToArray()) })
+        {
+            var seen = new List<string>();
+            for (var page = 1; page <= 3; page++)
+            {
+                var body = await (await api.Anonymous().GetAsync($"/api/commitments?q=fabled&sort={sort}&pageSize=2&page={page}")).Expect(HttpStatusCode.OK);
+                Assert.Equal(5, body["totalCount"]!.GetValue<long>());
+                seen.AddRange(body["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
+            }
+            Assert.Equal(expected, seen);
+        }
+    }
+
     [Theory]
     [InlineData("%")]
     [InlineData("_")]
