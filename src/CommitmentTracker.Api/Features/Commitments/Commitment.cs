@@ -42,9 +42,11 @@ public sealed record Commitment(
     /// <summary>The IRM's results completion, when assessed.</summary>
     [JsonIgnore] public string? IrmResultsCompletion => Irm?.Results?.Completion.ToString();
 
-    [JsonIgnore] public string[] PolicyAreaNames => PolicyAreas.Select(a => a.ToString()).ToArray();
+    /// <summary>Bit n set for the policy area of value n: the stats group by an integer, not by an array.</summary>
+    [JsonIgnore] public int PolicyAreaMask => PolicyAreas.Aggregate(0, (mask, a) => mask | 1 << (int)a);
 
-    [JsonIgnore] public string[] OgpValueNames => OgpValues.Select(v => v.ToString()).ToArray();
+    /// <summary>Bit n set for the OGP value of value n.</summary>
+    [JsonIgnore] public int OgpValueMask => OgpValues.Aggregate(0, (mask, v) => mask | 1 << (int)v);
 
     /// <summary>Every word of the commitment in every language: what <c>q</c> matches (<see cref="CommitmentSearch"/> keeps them in SQL).</summary>
     public IEnumerable<string> SearchWords() => Commitments.SearchWords.OfCommitment(

@@ -75,7 +75,7 @@ public static class EventStoreSetup
             // commitments a GROUP BY over the JSON took seconds (bench/RESULTS.md).
             .Duplicate(c => c.MemberCode).Duplicate(c => c.PlanId).Duplicate(c => c.Completion).Duplicate(c => c.Progress)
             .Duplicate(c => c.EarliestOpenDue).Duplicate(c => c.Starred).Duplicate(c => c.IrmResultsCompletion)
-            .Duplicate(c => c.PolicyAreaNames).Duplicate(c => c.OgpValueNames);
+            .Duplicate(c => c.PolicyAreaMask).Duplicate(c => c.OgpValueMask);
         opts.Projections.Snapshot<CommitmentSearch>(SnapshotLifecycle.Inline, Rebuilds);
         opts.Schema.For<CommitmentSearch>()
             // The words (a tsvector) and the texts go out of line, so a count over the full-text index reads narrow rows.
