@@ -75,9 +75,10 @@ def main():
     o.append("# Benchmark results\n")
     o.append(f"Produced by `bash bench/run.sh --size {args.size}` (started {args.started}). "
              f"{int(args.commitments):,} commitments, {args.duration} s per load run.\n")
-    o.append(f"Load average (1/5/15 min) at start / end: {args.load}. The machine is shared: other processes "
-             "(builds and test runs) competed for the 2 cores during this run, so every figure here is a lower bound; "
-             "each load run below also records the 1-minute load average when it ended.\n")
+    o.append(f"Load average (1/5/15 min) at start / end: {args.load}. The load runs count the benchmark's own processes "
+             "(wrk, the API, PostgreSQL); each load run below records the 1-minute load average when it ended. This host is "
+             "a virtual machine whose speed varies with its neighbours (CPU steal), so each goal compares figures taken in "
+             "the same run.\n")
     o.append("## Machine and versions\n")
     o.append("| | |\n|---|---|")
     o.append(f"| CPU | {os.cpu_count()} cores (`nproc`), {cpu} |")
@@ -142,7 +143,7 @@ def main():
     o.append("## Scaling: append latency per write as the store grows\n")
     o.append("Measured by the generator when the store passes each size: 200 single progress reports (after 20 warm-up writes), "
              "one after another, through the API's own write path (`StreamWrites`: stream row lock, decide, append, inline "
-             "projection, read back).\n")
+             "projection, Marten's folded state returned).\n")
     o.append("| checkpoint | events in store | writes | p50 ms | p95 ms | p99 ms | mean ms |\n|---|---|---|---|---|---|---|")
     for line in read(work, "latency.tsv").splitlines():
         f = line.split("\t")
