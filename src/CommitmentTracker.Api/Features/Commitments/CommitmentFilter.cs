@@ -16,7 +16,7 @@ public sealed record CommitmentFilter(
     public IQueryable<Commitment> Apply(IQuerySession session, DateOnly today, FieldErrors errors) =>
         Apply(session.Query<Commitment>(), today, errors, CommitmentSearch.Table(session.DocumentStore));
 
-    /// <summary>Over any query; without <paramref name="searchTable"/>, <c>q</c> is matched in memory (states folded as of a date).</summary>
+    /// <summary>Over any query; without <paramref name="searchTable"/>, over states in memory (folded as of a date), so no SQL is used.</summary>
     public IQueryable<Commitment> Apply(IQueryable<Commitment> query, DateOnly today, FieldErrors errors, string? searchTable = null)
     {
         errors.MaxLength("q", Q, 200);
@@ -25,8 +25,12 @@ public sealed record CommitmentFilter(
         errors.Defined("policyArea", PolicyArea).Defined("ogpValue", OgpValue).Defined("completion", Completion).Defined("irmCompletion", IrmCompletion);
         if (!string.IsNullOrWhiteSpace(Member)) { var m = Member.Trim().ToUpperInvariant(); query = query.Where(c => c.MemberCode == m); }
         if (!string.IsNullOrWhiteSpace(Plan)) { var p = Plan.Trim().ToUpperInvariant(); query = query.Where(c => c.PlanId == p); }
-        if (PolicyArea is { } area) query = query.Where(c => c.PolicyAreas.Contains(area));
-        if (OgpValue is { } value) query = query.Where(c => c.OgpValues.Contains(value));
+        var inMemory = searchTable is null;
+        // In SQL the bit-mask columns answer these (EventStoreSetup), not the document's arrays.
+        if (PolicyArea is { } area)
+            query = inMemory ? query.Where(c => c.PolicyAreas.Contains(area)) : query.Where(c => c.MatchesSql("d.policy_area_mask & ? <> 0", 1 << (int)area));
+        if (OgpValue is { } value)
+            query = inMemory ? query.Where(c => c.OgpValues.Contains(value)) : query.Where(c => c.MatchesSql("d.ogp_value_mask & ? <> 0", 1 << (int)value));
         if (Completion is { } done) query = query.Where(c => c.Completion == done);
         // Null-safe, so the same filter also runs in memory over states folded as of a date (exports with asOf).
         if (IrmCompletion is { } irm) query = query.Where(c => c.Irm != null && c.Irm.Results != null && c.Irm.Results.Completion == irm);
@@ -34,8 +38,8 @@ public sealed record CommitmentFilter(
         if (Overdue == false) query = query.Where(c => c.EarliestOpenDue == null || c.EarliestOpenDue >= today);
         if (string.IsNullOrWhiteSpace(Q)) return query;
         var words = SearchWords.OfQuery(Q);
-        if (words.Length == 0) return searchTable is null ? query.Where(c => false) : query.Where(c => c.MatchesSql("false"));
-        return searchTable is null
+        if (words.Length == 0) return inMemory ? query.Where(c => false) : query.Where(c => c.MatchesSql("false"));
+        return inMemory
             ? query.Where(c => SearchWords.Matches(c.SearchWords(), words))
             : query.Where(c => c.MatchesSql($"d.id in (select s.id from {searchTable} as s where s.words @@ ?::tsquery)", SearchWords.TsQuery(words)));
     }
