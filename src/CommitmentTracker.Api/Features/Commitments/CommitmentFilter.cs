@@ -2,6 +2,7 @@ using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Infrastructure.Http;
 using Marten;
 using Marten.Linq.MatchesSql;
+using Npgsql;
 
 namespace CommitmentTracker.Features.Commitments;
 
@@ -42,6 +43,15 @@ public sealed record CommitmentFilter(
         return inMemory
             ? query.Where(c => SearchWords.Matches(c.SearchWords(), words))
             : query.Where(c => c.MatchesSql($"d.id in (select s.id from {searchTable} as s where s.words @@ ?::tsquery)", SearchWords.TsQuery(words)));
+    }
+
+    /// <summary>SQL that reads the ids this filter's query matches as a subquery, with the query's parameters.</summary>
+    public static NpgsqlCommand AroundIds(IQueryable<Commitment> filtered, Func<string, string> sql)
+    {
+        var ids = filtered.Select(c => c.Id).ToCommand();
+        var command = new NpgsqlCommand(sql(ids.CommandText.TrimEnd(';')));
+        foreach (NpgsqlParameter p in ids.Parameters) command.Parameters.Add(p.Clone());
+        return command;
     }
 
     public static IQueryable<Commitment> Sort(IQueryable<Commitment> query, string? sort, FieldErrors errors) => (sort ?? "id") switch

@@ -22,21 +22,24 @@ public static class CommitmentPage
         IQuerySession session, CommitmentFilter filter, IQueryable<Commitment> filtered, IQueryable<Commitment> sorted, string? sort,
         int offset, int size, CancellationToken ct)
     {
+        // Without q the planner needs no help: Marten counts and pages on the request's own session.
+        if (string.IsNullOrWhiteSpace(filter.Q)) return (await sorted.Skip(offset).Take(size).ToListAsync(ct), await filtered.LongCountAsync(ct));
         var words = SearchWords.OfQuery(filter.Q);
+        var tsQuery = SearchWords.TsQuery(words);
         var searchOnly = words.Length > 0 && filter with { Q = null } == new CommitmentFilter();
         var store = session.DocumentStore;
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!string.IsNullOrWhiteSpace(filter.Q)) await Execute(connection, transaction, SearchPlan.UseIndexes, ct);
+        await Execute(connection, transaction, SearchPlan.UseIndexes, ct);
         var total = searchOnly
-            ? await Scalar(connection, transaction, $"select count(*) from {CommitmentSearch.Table(store)} as s where s.words @@ $1::tsquery", SearchWords.TsQuery(words), ct)
+            ? await Scalar(connection, transaction, $"select count(*) from {CommitmentSearch.Table(store)} as s where s.words @@ $1::tsquery", tsQuery, ct)
             : await Count(connection, transaction, filtered, ct);
         // A word this common is met within the first rows of the id order, so the planner's walk down that order is
         // fastest; fewer matches may sit anywhere in it, so their ids are sorted and cut from the index instead.
         if (searchOnly && total <= CommonWord && sort is null or "id" or "-id")
         {
-            var items = await SearchPage(store, connection, transaction, SearchWords.TsQuery(words), sort == "-id" ? "desc" : "asc", offset, size, ct);
+            var items = await SearchPage(store, connection, transaction, tsQuery, sort == "-id" ? "desc" : "asc", offset, size, ct);
             await transaction.CommitAsync(ct);
             return (items, total);
         }
@@ -46,9 +49,9 @@ public static class CommitmentPage
 
     private static async Task<long> Count(NpgsqlConnection connection, NpgsqlTransaction transaction, IQueryable<Commitment> filtered, CancellationToken ct)
     {
-        var ids = filtered.Select(c => c.Id).ToCommand();
-        await using var command = new NpgsqlCommand($"select count(*) from ({ids.CommandText.TrimEnd(';')}) as matches", connection, transaction);
-        foreach (NpgsqlParameter p in ids.Parameters) command.Parameters.Add(p.Clone());
+        await using var command = CommitmentFilter.AroundIds(filtered, ids => $"select count(*) from ({ids}) as matches");
+        command.Connection = connection;
+        command.Transaction = transaction;
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 

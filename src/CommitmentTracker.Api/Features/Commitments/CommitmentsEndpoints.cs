@@ -126,9 +126,10 @@ public static partial class CommitmentsEndpoints
             return TypedResults.Ok(CommitmentResponse.From(state, cso, LocalizedText.RequestedLanguages(http.Request), date, date));
         }
         // The commitment and its CSO views in one round trip: the most frequent read of the API.
+        var key = id.ToUpperInvariant();
         var batch = session.CreateBatchQuery();
-        var loaded = batch.Load<Commitment>(id.ToUpperInvariant());
-        var streams = batch.Query<CsoAssessment>().Where(a => a.CommitmentId == id.ToUpperInvariant()).OrderBy(a => a.Organisation).ToList();
+        var loaded = batch.Load<Commitment>(key);
+        var streams = batch.Query<CsoAssessment>().Where(a => a.CommitmentId == key).OrderBy(a => a.Organisation).ToList();
         await batch.Execute(http.RequestAborted);
         var commitment = await loaded ?? throw new ResourceNotFound("Commitment", id);
         http.Response.SetETag(commitment.Version);

@@ -13,7 +13,7 @@ public static class SearchWords
     // PostgreSQL refuses lexemes over 2 KB; no real word comes near this.
     private const int MaxWordLength = 100;
 
-    public static IEnumerable<string> Of(IEnumerable<string?> texts) =>
+    private static IEnumerable<string> Of(IEnumerable<string?> texts) =>
         texts.SelectMany(Split).Distinct(StringComparer.Ordinal);
 
     /// <summary>The words of every text of a commitment in every language: what <c>q</c> searches.</summary>
