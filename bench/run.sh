@@ -111,13 +111,16 @@ warm() { BENCH_QUERY="${3:-}" wrk -t1 -c2 -d"$((duration < 10 ? 3 : 5))s" -s "be
 q_ka=$(jq -rn --arg q 'მონიტორინგ' '$q|@uri')
 q_latin=procurement
 log "warming up"
-warm write.lua /; warm read.lua /; warm plain.lua /bench/bare; warm plain.lua "/api/commitments?q=$q_latin&pageSize=20"
+warm write.lua /; warm read.lua /; warm plain.lua /bench/bare; warm plain.lua /bench/bare-db; warm plain.lua "/api/commitments?q=$q_latin&pageSize=20"
 warm graphql.lua /graphql bench/queries/stats-by-member.graphql
 
 # --- write path and its baseline --------------------------------------------------------------------------------------
+psql -c "create table if not exists bench_baseline (id bigserial primary key, stream_id text not null, data jsonb not null, at timestamptz not null default now())"
 run write-16 16 write.lua /
 run write-64 64 write.lua /
-psql -c "create table if not exists bench_baseline (id bigserial primary key, stream_id text not null, data jsonb not null, at timestamptz not null default now())"
+# The floor of any write over HTTP: pgbench's insert, run by a bare endpoint of the same host.
+run bare-insert-16 16 post.lua /bench/bare-insert
+run bare-insert-64 64 post.lua /bench/bare-insert
 for c in 16 64; do
   log "pgbench single-row insert: $c clients, ${duration}s"
   "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -c "$c" -j 2 -T "$duration" -f bench/pgbench-insert.sql postgres \
@@ -131,6 +134,7 @@ done
 # --- read path, dashboards, search ----------------------------------------------------------------------------------
 run read-16 16 read.lua /
 run bare-16 16 plain.lua /bench/bare
+run bare-db-16 16 plain.lua /bench/bare-db
 run gql-stats-member 4 graphql.lua /graphql bench/queries/stats-by-member.graphql
 run gql-stats-policy-area 4 graphql.lua /graphql bench/queries/stats-by-policy-area.graphql
 run gql-nested 4 graphql.lua /graphql bench/queries/nested-plans-commitments-milestones.graphql
@@ -145,9 +149,9 @@ done > "$work/search-matches.jsonl" || log "warning: the search count failed"
 peak_rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$api_pid/status")
 kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; api_pid=
 
-# --- the dashboard stats without their cache: what each aggregate costs when the data has just changed -------------------
-log "restarting the API with Stats:Cache=false"
-env ConnectionStrings__Postgres="$conn" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production Stats__Cache=false \
+# --- stats and search totals without their cache: what each costs when the data has just changed ----------------------
+log "restarting the API with ResultCache:Enabled=false"
+env ConnectionStrings__Postgres="$conn" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production ResultCache__Enabled=false \
   Auth__BootstrapAdminKey="$admin_key" RateLimits__Enabled=false Logging__LogLevel__Default=Warning \
   dotnet "$api_bin/CommitmentTracker.Api.dll" --contentRoot "$api_bin" > "$work/api-uncached.log" 2>&1 &
 api_pid=$!
@@ -155,6 +159,8 @@ for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break
 warm graphql.lua /graphql bench/queries/stats-by-member.graphql
 run gql-stats-member-uncached 4 graphql.lua /graphql bench/queries/stats-by-member.graphql
 run gql-stats-policy-area-uncached 4 graphql.lua /graphql bench/queries/stats-by-policy-area.graphql
+run search-ka-uncached 4 plain.lua "/api/commitments?q=$q_ka&pageSize=20"
+run search-latin-uncached 4 plain.lua "/api/commitments?q=$q_latin&pageSize=20"
 kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; api_pid=
 
 # --- plans of the dashboard and search queries, for the record ---------------------------------------------------------

@@ -1,15 +1,33 @@
+using Marten;
+using Npgsql;
+
 namespace CommitmentTracker.Features.Bench;
 
 public static class BenchEndpoints
 {
     /// <summary>
-    /// With <c>Bench:BareEndpoint=true</c> only: <c>GET /bench/bare</c> returns a constant, the benchmark's baseline for what
-    /// this host serves with no work behind it.
+    /// With <c>Bench:BareEndpoint=true</c> only, the benchmark's floors for what this host serves with no work behind it:
+    /// <c>GET /bench/bare</c> returns a constant; <c>GET /bench/bare-db</c> adds one <c>select 1</c> round trip on the
+    /// request's Marten session; <c>POST /bench/bare-insert</c> runs pgbench's single-row insert (bench/pgbench-insert.sql)
+    /// into <c>bench_baseline</c>, which the benchmark creates.
     /// </summary>
     public static IEndpointRouteBuilder MapBench(this IEndpointRouteBuilder app)
     {
-        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Bench:BareEndpoint"))
-            app.MapGet("/bench/bare", () => TypedResults.Ok(new { ok = true })).ExcludeFromDescription();
+        if (!app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Bench:BareEndpoint")) return app;
+        app.MapGet("/bench/bare", () => TypedResults.Ok(new { ok = true })).ExcludeFromDescription();
+        app.MapGet("/bench/bare-db", async (IQuerySession session, CancellationToken ct) =>
+            TypedResults.Ok(new { ok = (await session.QueryAsync<int>("select 1", ct))[0] == 1 })).ExcludeFromDescription();
+        app.MapPost("/bench/bare-insert", async (IDocumentStore store, CancellationToken ct) =>
+        {
+            await using var connection = store.Storage.Database.CreateConnection();
+            await connection.OpenAsync(ct);
+            await using var insert = new NpgsqlCommand(
+                "insert into public.bench_baseline (stream_id, data) values ('C' || $1, jsonb_build_object('percent', $2, 'note', 'bench report'))", connection);
+            insert.Parameters.Add(new NpgsqlParameter { Value = Random.Shared.Next(1, 100_001) });
+            insert.Parameters.Add(new NpgsqlParameter { Value = Random.Shared.Next(1, 100) });
+            await insert.ExecuteNonQueryAsync(ct);
+            return TypedResults.Ok(new { ok = true });
+        }).ExcludeFromDescription();
         return app;
     }
 }

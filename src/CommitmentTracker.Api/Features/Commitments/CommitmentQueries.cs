@@ -99,10 +99,11 @@ public static class CommitmentQueries
         var filter = ctx.GetArgument<CommitmentFilter?>("filter") ?? new CommitmentFilter();
         var order = ctx.GetArgument<CommitmentOrder?>("orderBy") ?? CommitmentOrder.Id;
         var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
-        var filtered = filter.Apply(session, GraphQLClock.Today(ctx), errors);
+        var today = GraphQLClock.Today(ctx);
+        var filtered = filter.Apply(session, today, errors);
         var query = CommitmentFilter.Sort(filtered, SortOf(order), errors);
         errors.ThrowIfAny();
-        var (items, total) = await CommitmentPage.Read(session, filter, filtered, query, SortOf(order), window.Offset, window.Size, ctx.CancellationToken);
+        var (items, total) = await CommitmentPage.Read(session, ctx.RequestServices!.GetRequiredService<CommitmentCountCache>(), filter, today, filtered, query, SortOf(order), window.Offset, window.Size, ctx.CancellationToken);
         return Connections.Of(items, window, total);
     }
 

@@ -70,9 +70,20 @@ public static class CommitmentStats
             ? new NpgsqlCommand(Sql(""))
             : CommitmentFilter.AroundIds(filtered, ids => Sql($"where c.id in ({ids})"));
         command.Parameters.AddWithValue("ct_today", today);
+        if (string.IsNullOrWhiteSpace(filter.Q)) return await Read(await session.ExecuteReaderAsync(command, ct), ct);
+        return await SearchPlan.Run(store, async (connection, transaction) =>
+        {
+            command.Connection = connection;
+            command.Transaction = transaction;
+            return await Read(await command.ExecuteReaderAsync(ct), ct);
+        }, ct);
+    }
+
+    private static async Task<(CommitmentStatsRow[] Rows, EventsMark Mark)> Read(System.Data.Common.DbDataReader opened, CancellationToken ct)
+    {
+        await using var reader = opened;
         var rows = new List<CommitmentStatsRow>();
         var mark = new EventsMark(0, 0);
-        await using var reader = await session.ExecuteReaderAsync(command, ct);
         while (await reader.ReadAsync(ct))
         {
             mark = new EventsMark(reader.GetInt64(0), reader.GetInt64(1));

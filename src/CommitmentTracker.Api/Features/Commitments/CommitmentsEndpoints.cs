@@ -142,7 +142,7 @@ public static partial class CommitmentsEndpoints
     /// <param name="overdue">true: has a milestone past due and not Met; false: has none.</param>
     /// <param name="sort">id, updatedAt, progress, optionally prefixed with '-'.</param>
     private static async Task<Ok<Page<CommitmentResponse>>> List(
-        IQuerySession session, CommitmentWriter x, HttpContext http, string? member, string? plan, PolicyArea? policyArea,
+        IQuerySession session, CommitmentCountCache counts, CommitmentWriter x, HttpContext http, string? member, string? plan, PolicyArea? policyArea,
         OgpValue? ogpValue, Completion? completion, IrmCompletion? irmCompletion, bool? overdue, string? q, string? sort, int? page, int? pageSize)
     {
         var errors = new FieldErrors();
@@ -153,7 +153,7 @@ public static partial class CommitmentsEndpoints
         var query = CommitmentFilter.Sort(filtered, sort, errors);
         errors.ThrowIfAny();
         var lang = LocalizedText.RequestedLanguages(http.Request);
-        var (items, total) = await CommitmentPage.Read(session, filter, filtered, query, sort, paging.Skip, paging.PageSize, http.RequestAborted);
+        var (items, total) = await CommitmentPage.Read(session, counts, filter, today, filtered, query, sort, paging.Skip, paging.PageSize, http.RequestAborted);
         // The list carries no CSO views (one query per row); read one commitment for all three assessments.
         return TypedResults.Ok(new Page<CommitmentResponse>(items.Select(c => CommitmentResponse.From(c, [], lang, today)).ToList(), paging.Page, paging.PageSize, total));
     }

@@ -1,3 +1,6 @@
+using Marten;
+using Npgsql;
+
 namespace CommitmentTracker.Features.Commitments;
 
 /// <summary>
@@ -9,4 +12,17 @@ namespace CommitmentTracker.Features.Commitments;
 public static class SearchPlan
 {
     public const string UseIndexes = "set local enable_seqscan = off; set local enable_indexscan = off";
+
+    /// <summary>Runs <paramref name="read"/> in a transaction of its own that first takes <see cref="UseIndexes"/>.</summary>
+    public static async Task<T> Run<T>(IDocumentStore store, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> read, CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var plan = new NpgsqlCommand(UseIndexes, connection, transaction))
+            await plan.ExecuteNonQueryAsync(ct);
+        var result = await read(connection, transaction);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
 }

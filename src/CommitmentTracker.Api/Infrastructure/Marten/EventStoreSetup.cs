@@ -8,10 +8,12 @@ using CommitmentTracker.Infrastructure.Observability;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Npgsql;
 using NpgsqlTypes;
 using Weasel.Core;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
+using Weasel.Postgresql.Tables.Indexes;
 
 namespace CommitmentTracker.Infrastructure.Marten;
 
@@ -41,20 +43,22 @@ public static class EventStoreSetup
     }
 
     /// <summary>
-    /// How a rebuild replays: large pages of events, and each aggregate's final state written once per 10,000 aggregates
-    /// (binary COPY) instead of an upsert per page. Inline writes are unaffected.
+    /// Documents and events written by this app are compressed with LZ4 instead of PostgreSQL's default pglz, whatever the
+    /// server's own setting: a commitment document (4.4 KB) is rewritten on every progress report and read on every GET.
+    /// Measured at 100k commitments: writing them took 18 s instead of 26 s, reading them back 0.8 s instead of 2.2 s.
     /// </summary>
-    private static void Rebuilds(AsyncOptions options)
+    private static string WithLz4Documents(string connectionString)
     {
-        options.BatchSize = 5_000;
-        options.RebuildFlushThreshold = 10_000;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = $"{builder.Options} -c default_toast_compression=lz4".Trim();
+        return builder.ConnectionString;
     }
 
     /// <summary>The store's whole shape: events, inline snapshots, indexes. Tools (the bench generator) build the same store from it.</summary>
     public static StoreOptions Options(string connectionString, string schema)
     {
         var opts = new StoreOptions();
-        opts.Connection(connectionString);
+        opts.Connection(WithLz4Documents(connectionString));
         opts.DatabaseSchemaName = schema;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         opts.Events.StreamIdentity = StreamIdentity.AsString;
@@ -63,10 +67,10 @@ public static class EventStoreSetup
         opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;
 
-        opts.Projections.Snapshot<Member>(SnapshotLifecycle.Inline, Rebuilds);
-        opts.Projections.Snapshot<ActionPlan>(SnapshotLifecycle.Inline, Rebuilds);
+        opts.Projections.Snapshot<Member>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<ActionPlan>(SnapshotLifecycle.Inline);
         opts.Schema.For<ActionPlan>().Index(p => p.MemberCode);
-        opts.Projections.Snapshot<Commitment>(SnapshotLifecycle.Inline, Rebuilds);
+        opts.Projections.Snapshot<Commitment>(SnapshotLifecycle.Inline);
         opts.Schema.For<Commitment>()
             // Rows past 256 bytes move their document and search text out of line, so the heap the stats scan holds
             // only the narrow columns below (at 83k commitments: 19 MB instead of 133 MB).
@@ -76,13 +80,21 @@ public static class EventStoreSetup
             .Duplicate(c => c.MemberCode).Duplicate(c => c.PlanId).Duplicate(c => c.Completion).Duplicate(c => c.Progress)
             .Duplicate(c => c.EarliestOpenDue).Duplicate(c => c.Starred).Duplicate(c => c.IrmResultsCompletion)
             .Duplicate(c => c.PolicyAreaMask).Duplicate(c => c.OgpValueMask);
-        opts.Projections.Snapshot<CommitmentSearch>(SnapshotLifecycle.Inline, Rebuilds);
+        // A list of one member or plan, in id order, reads its own rows only: with the single-column indexes it walked the
+        // id order past every other member's rows (?member=GE&pageSize=1: 40 ms at 100k commitments).
+        opts.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType != typeof(Commitment)) return;
+            mapping.Indexes.Add(new IndexDefinition("mt_doc_commitment_idx_member_code_id") { Columns = ["member_code", "id"] });
+            mapping.Indexes.Add(new IndexDefinition("mt_doc_commitment_idx_plan_id_id") { Columns = ["plan_id", "id"] });
+        });
+        opts.Projections.Snapshot<CommitmentSearch>(SnapshotLifecycle.Inline);
         opts.Schema.For<CommitmentSearch>()
             // The words (a tsvector) and the texts go out of line, so a count over the full-text index reads narrow rows.
             .StorageParameter("toast_tuple_target", 256)
             // Sent untyped, so PostgreSQL reads the text as the column's tsvector.
             .Duplicate(s => s.Words, pgType: "tsvector", dbType: NpgsqlDbType.Unknown, configure: i => i.Method = IndexMethod.gin);
-        opts.Projections.Snapshot<CsoAssessment>(SnapshotLifecycle.Inline, Rebuilds);
+        opts.Projections.Snapshot<CsoAssessment>(SnapshotLifecycle.Inline);
         opts.Schema.For<CsoAssessment>().Index(a => a.CommitmentId);
         opts.Schema.For<ApiKey>();
         opts.Schema.For<IdempotentRequest>();

@@ -101,13 +101,13 @@ public sealed class CommitmentStatsCacheTests(ApiFactory api) : IClassFixture<Ap
     }
 }
 
-/// <summary>A host with <c>Stats:Cache=false</c>.</summary>
-public sealed class StatsCacheOffFactory : ApiFactory
+/// <summary>A host with <c>ResultCache:Enabled=false</c>.</summary>
+public sealed class ResultCacheOffFactory : ApiFactory
 {
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Stats:Cache"] = "false" };
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["ResultCache:Enabled"] = "false" };
 }
 
-public sealed class StatsCacheOffTests(StatsCacheOffFactory api) : IClassFixture<StatsCacheOffFactory>
+public sealed class StatsCacheOffTests(ResultCacheOffFactory api) : IClassFixture<ResultCacheOffFactory>
 {
     [Fact]
     public async Task With_the_cache_off_every_request_runs_the_aggregate()
