@@ -17,13 +17,8 @@ public sealed class CommitmentCountCache(IDocumentStore store, MarkedResults<Com
 {
     public readonly record struct Key(string Schema, CommitmentFilter Filter, DateOnly Today);
 
-    /// <param name="count">Counted after this call has read the mark, so the count is never older than the mark.</param>
     public Task<long> Get(IQuerySession session, CommitmentFilter filter, DateOnly today, Func<Task<long>> count, CancellationToken ct) =>
-        results.Get(new Key(store.Options.DatabaseSchemaName, filter, today), () => EventsMark.Read(session, store, ct), async () =>
-        {
-            var mark = await EventsMark.Read(session, store, ct);
-            return (await count(), mark);
-        }, ct);
+        results.Get(new Key(store.Options.DatabaseSchemaName, filter, today), () => EventsMark.Read(session, store, ct), count, ct);
 }
 
 public static class CommitmentStatsSetup

@@ -38,18 +38,31 @@ public sealed class MarkedResults<TKey, TValue>(IOptions<ResultCacheOptions> opt
     private long uses;
 
     /// <param name="compute">The result and a mark read no later than the snapshot it was computed in.</param>
-    public async Task<TValue> Get(TKey key, Func<Task<EventsMark>> readMark, Func<Task<(TValue Value, EventsMark Mark)>> compute, CancellationToken ct)
+    public async Task<TValue> Get(TKey key, Func<Task<EventsMark>> readMark, Func<Task<(TValue Value, EventsMark Mark)>> compute, CancellationToken ct) =>
+        options.Value.Enabled ? await Reuse(key, readMark, _ => compute(), ct) : (await compute()).Value;
+
+    /// <summary>
+    /// For a result read without its mark: it is stored with the mark this call read last before computing it, or one
+    /// read just then. An older mark than the result's snapshot only makes a reuse rarer, never wrong.
+    /// </summary>
+    public async Task<TValue> Get(TKey key, Func<Task<EventsMark>> readMark, Func<Task<TValue>> compute, CancellationToken ct) =>
+        options.Value.Enabled
+            ? await Reuse(key, readMark, async latest => { var mark = latest ?? await readMark(); return (await compute(), mark); }, ct)
+            : await compute();
+
+    /// <param name="compute">Given the mark this call read last, if any.</param>
+    private async Task<TValue> Reuse(TKey key, Func<Task<EventsMark>> readMark, Func<EventsMark?, Task<(TValue Value, EventsMark Mark)>> compute, CancellationToken ct)
     {
-        if (!options.Value.Enabled) return (await compute()).Value;
         var slot = SlotFor(key);
         var seen = slot.Entry;
-        if (seen is not null && seen.Mark == await readMark()) return seen.Value;
+        EventsMark? latest = null;
+        if (seen is not null && seen.Mark == (latest = await readMark())) return seen.Value;
         await slot.Gate.WaitAsync(ct);
         try
         {
             // Computed by another request while this one waited: still current only if the mark has not moved since.
-            if (slot.Entry is { } done && !ReferenceEquals(done, seen) && done.Mark == await readMark()) return done.Value;
-            var (value, mark) = await compute();
+            if (slot.Entry is { } done && !ReferenceEquals(done, seen) && done.Mark == (latest = await readMark())) return done.Value;
+            var (value, mark) = await compute(latest);
             slot.Entry = new Entry(value, mark);
             return value;
         }
