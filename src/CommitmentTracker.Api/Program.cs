@@ -26,7 +26,7 @@ builder.Services.AddHostingRole();
 builder.Services.AddHealth();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpConventions();
-builder.Services.AddEventStore();
+builder.Services.AddEventStore(builder.Configuration);
 builder.Services.AddAuth();
 builder.Services.AddRequestLimits();
 builder.Services.AddOpenApiDocs();

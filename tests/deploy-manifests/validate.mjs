@@ -2,8 +2,8 @@
 //  - every Kubernetes object in deploy/k8s against the API's JSON schema (kubernetes-models), the CloudNativePG
 //    Cluster by hand (no schema package is served for it);
 //  - that the pieces fit: selectors match pod labels, Services and the Ingress point at what exists, the API runs
-//    with Worker__Enabled=false and probes on /health/*, exactly one Recreate worker runs with it on, and both
-//    use the database's -rw service;
+//    with Worker__Enabled=false and probes on /health/*, two or more workers run with it on under a
+//    PodDisruptionBudget that keeps one, and both use the database's -rw service;
 //  - deploy/compose.yaml's topology and that nginx.conf balances over both API replicas.
 import { readFileSync, readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -60,8 +60,12 @@ for (const d of [api, worker].filter(Boolean)) {
 check(api && env(api).Worker__Enabled === "false", "ogp-api must run with Worker__Enabled=false");
 check(api?.spec?.replicas >= 2, "ogp-api should run several replicas");
 check(worker && env(worker).Worker__Enabled === "true", "ogp-worker must run with Worker__Enabled=true");
-check(worker?.spec?.replicas === 1, "ogp-worker must have replicas: 1 (the daemon runs Solo)");
-check(worker?.spec?.strategy?.type === "Recreate", "ogp-worker must use the Recreate strategy (never two at once)");
+check(worker?.spec?.replicas >= 2, "ogp-worker must run 2 or more replicas (no single point of failure)");
+check(worker?.spec?.strategy?.type !== "Recreate", "ogp-worker must not use Recreate (it stops every worker at once)");
+const workerBudget = objects.map((o) => o.object).find((o) => o.kind === "PodDisruptionBudget" &&
+  Object.entries(o.spec?.selector?.matchLabels ?? {}).every(([k, v]) => worker?.spec?.template?.metadata?.labels?.[k] === v));
+check(workerBudget && workerBudget.spec.minAvailable >= 1 && workerBudget.spec.minAvailable < worker?.spec?.replicas,
+  "ogp-worker needs a PodDisruptionBudget with minAvailable >= 1 and below its replicas");
 
 const pods = objects.map((o) => o.object).filter((o) => o.kind === "Deployment");
 for (const service of objects.map((o) => o.object).filter((o) => o.kind === "Service")) {
@@ -79,11 +83,13 @@ for (const file of files.filter((f) => f !== "kustomization.yaml" && !f.includes
 
 const compose = parse(readFileSync(join(deploy, "compose.yaml"), "utf8"), { merge: true });
 const services = compose.services ?? {};
-check(["postgres", "api-1", "api-2", "worker", "nginx"].every((s) => services[s]), "compose.yaml needs postgres, api-1, api-2, worker, nginx");
+check(["postgres", "api-1", "api-2", "worker-1", "worker-2", "nginx"].every((s) => services[s]),
+  "compose.yaml needs postgres, api-1, api-2, worker-1, worker-2, nginx");
 check(/^postgres:16/.test(services.postgres?.image ?? ""), "compose.yaml: PostgreSQL 16");
 check(services["api-1"]?.environment?.Worker__Enabled === "false" && services["api-2"]?.environment?.Worker__Enabled === "false",
   "compose.yaml: the API replicas run with Worker__Enabled=false");
-check(services.worker?.environment?.Worker__Enabled === "true", "compose.yaml: the worker runs with Worker__Enabled=true");
+check(services["worker-1"]?.environment?.Worker__Enabled === "true" && services["worker-2"]?.environment?.Worker__Enabled === "true",
+  "compose.yaml: both workers run with Worker__Enabled=true");
 const nginx = readFileSync(join(deploy, "nginx", "nginx.conf"), "utf8");
 check(/server api-1:8080/.test(nginx) && /server api-2:8080/.test(nginx), "nginx.conf must balance over api-1 and api-2");
 
