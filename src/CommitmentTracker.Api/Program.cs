@@ -31,7 +31,7 @@ builder.Services.AddAuth();
 builder.Services.AddRequestLimits();
 builder.Services.AddOpenApiDocs();
 builder.Services.AddMemberExamples().AddActionPlanExamples().AddCommitmentExamples();
-builder.Services.AddMemberReads().AddActionPlanReads().AddCommitmentStats();
+builder.Services.AddMemberReads().AddActionPlanReads().AddCommitments();
 builder.Services.AddGraphQLApi();
 builder.Services.AddChangeFeed();
 builder.Services.AddExport();
