@@ -1,6 +1,6 @@
 // Validates the deployment files without a cluster or Docker:
 //  - every Kubernetes object in deploy/k8s against the API's JSON schema (kubernetes-models), the CloudNativePG
-//    Cluster by hand (no schema package is served for it);
+//    Cluster and ScheduledBackup by hand (no schema package is served for them);
 //  - that the pieces fit: selectors match pod labels, Services and the Ingress point at what exists, the API runs
 //    with Worker__Enabled=false and probes on /health/*, two or more workers run with it on under a
 //    PodDisruptionBudget that keeps one, and both use the database's -rw service;
@@ -44,6 +44,22 @@ const db = find("Cluster", "ogp-db");
 check(db?.apiVersion === "postgresql.cnpg.io/v1", "the CloudNativePG Cluster ogp-db is missing");
 check(db?.spec?.instances >= 2, "the database needs a primary and at least one replica (instances >= 2)");
 check(db?.spec?.bootstrap?.initdb?.database === "ogp", "the Cluster must bootstrap the ogp database");
+const store = db?.spec?.backup?.barmanObjectStore;
+check(/^s3:\/\/[^/]+\/./.test(store?.destinationPath ?? ""), "the Cluster must back up into an object store (backup.barmanObjectStore.destinationPath)");
+const credentials = [store?.s3Credentials?.accessKeyId, store?.s3Credentials?.secretAccessKey];
+check(credentials.every((c) => c?.name && c?.key), "the object store's credentials must come from a secret (s3Credentials)");
+const templated = objects.map((o) => o.object).filter((o) => o.kind === "Secret");
+check(credentials.every((c) => templated.some((t) => t.metadata?.name === c?.name && t.stringData?.[c?.key] !== undefined)),
+  "secret.template.yaml must show the object store's secret and keys");
+check(/^\d+[dwm]$/.test(db?.spec?.backup?.retentionPolicy ?? ""), "the Cluster needs a backup retentionPolicy such as 30d");
+const scheduled = objects.map((o) => o.object).filter((o) => o.kind === "ScheduledBackup");
+check(scheduled.length >= 1, "a CloudNativePG ScheduledBackup is missing");
+for (const b of scheduled) {
+  check(b.apiVersion === "postgresql.cnpg.io/v1", `ScheduledBackup ${b.metadata?.name}: apiVersion postgresql.cnpg.io/v1`);
+  check(b.spec?.cluster?.name === db?.metadata?.name, `ScheduledBackup ${b.metadata?.name} must name the Cluster ${db?.metadata?.name}`);
+  check(b.spec?.method === "barmanObjectStore", `ScheduledBackup ${b.metadata?.name} must use the Cluster's object store (method barmanObjectStore)`);
+  check((b.spec?.schedule ?? "").trim().split(/\s+/).length === 6, `ScheduledBackup ${b.metadata?.name}: the schedule has six fields (seconds first)`);
+}
 
 const api = find("Deployment", "ogp-api");
 const worker = find("Deployment", "ogp-worker");
