@@ -16,6 +16,8 @@ public static class HttpConventions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHttpContextAccessor();
         services.AddSingleton<QueryContract>();
+        services.AddSingleton<HttpCaching>();
+        services.AddCorsRules();
         return services;
     }
 
@@ -35,8 +37,10 @@ public static class HttpConventions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(); // empty 401/403/404/405 bodies become problem details too
+        app.UseCors(); // the rules are CorsRules; a preflight is answered here
         app.Use(NulCharacters.RefuseInQuery);
         app.Use((http, next) => http.RequestServices.GetRequiredService<QueryContract>().Invoke(http, next));
+        app.Use((http, next) => http.RequestServices.GetRequiredService<HttpCaching>().Invoke(http, next));
         return app;
     }
 }
