@@ -97,6 +97,8 @@ public static class EventStoreSetup
         opts.Projections.Snapshot<CsoAssessment>(SnapshotLifecycle.Inline);
         opts.Schema.For<CsoAssessment>().Index(a => a.CommitmentId);
         opts.Schema.For<ApiKey>();
+        opts.Schema.For<WorkspaceSession>();
+        opts.Schema.For<DataProtectionKey>();
         opts.Schema.For<IdempotentRequest>();
         return opts;
     }
