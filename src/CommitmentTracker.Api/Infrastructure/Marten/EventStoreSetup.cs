@@ -77,6 +77,8 @@ public static class EventStoreSetup
                      .OrderBy(t => t.FullName, StringComparer.Ordinal))
             ((IStorageSlice)Activator.CreateInstance(slice)!).Configure(opts);
         opts.Schema.For<ApiKey>();
+        opts.Schema.For<WorkspaceSession>();
+        opts.Schema.For<DataProtectionKey>();
         opts.Schema.For<IdempotentRequest>();
         return opts;
     }
