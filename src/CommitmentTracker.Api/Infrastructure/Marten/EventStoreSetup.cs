@@ -53,8 +53,8 @@ public static class EventStoreSetup
         return builder.ConnectionString;
     }
 
-    private static int SchemaLockId(string schema) =>
-        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("ogp-daemon:" + schema)));
+    private static int SchemaLockId(string purpose, string schema) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"ogp-{purpose}:{schema}")));
 
     /// <summary>The store's whole shape: events, inline snapshots, indexes. Tools (the bench generator) build the same store from it.</summary>
     public static StoreOptions Options(string connectionString, string schema)
@@ -63,7 +63,10 @@ public static class EventStoreSetup
         opts.Connection(WithLz4Documents(connectionString));
         opts.DatabaseSchemaName = schema;
         // The HotCold daemon's election lock, apart per schema (stores that share a server, as the tests' do, elect apart).
-        opts.Projections.DaemonLockId = SchemaLockId(schema);
+        opts.Projections.DaemonLockId = SchemaLockId("daemon", schema);
+        // Likewise the lock that serializes applying schema changes at start: one per schema, so hosts of other schemas
+        // never wait for it (with one shared id, the tests' parallel hosts queued for it and timed out on a loaded machine).
+        opts.ApplyChangesLockId = SchemaLockId("apply-changes", schema);
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
