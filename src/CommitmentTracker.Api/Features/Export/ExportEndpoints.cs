@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
@@ -38,7 +39,7 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExport(this IEndpointRouteBuilder app)
     {
-        var export = app.MapGroup("/api/export").WithTags("Export");
+        var export = app.MapGroup("/api/export").WithTags("Export").WithMetadata(new ValidatedByEventsMark());
         export.MapGet("/commitments.csv", CommitmentsCsv)
             .WithSummary("Commitments as CSV in OGP's spreadsheet columns (UTF-8 with BOM), with the list's filters, asOf and lang.")
             .Produces<string>(200, "text/csv").ProducesValidationProblem();

@@ -1,7 +1,10 @@
 using CommitmentTracker.Infrastructure.Auth;
+using CommitmentTracker.Infrastructure.Hosting;
 using CommitmentTracker.Infrastructure.Idempotency;
 using CommitmentTracker.Infrastructure.Observability;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
 using Weasel.Core;
@@ -11,8 +14,12 @@ namespace CommitmentTracker.Infrastructure.Marten;
 
 public static class EventStoreSetup
 {
-    /// <summary>Marten on PostgreSQL: string stream keys (member codes, plan and commitment ids), inline snapshots.</summary>
-    public static IServiceCollection AddEventStore(this IServiceCollection services)
+    /// <summary>
+    /// Marten on PostgreSQL: string stream keys (member codes, plan and commitment ids), inline snapshots. Worker processes
+    /// run the async daemon in HotCold mode: every async projection or subscription runs in exactly one of them and moves to
+    /// another when that one dies. API replicas run none.
+    /// </summary>
+    public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration config)
     {
         // Read configuration when the store is built, so hosts and tests can override it late.
         services.AddMarten(sp =>
@@ -28,7 +35,8 @@ public static class EventStoreSetup
             })
             .UseLightweightSessions()
             .BuildSessionsWith<ActorSessionFactory>()
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(WorkerOptions.From(config).Enabled ? DaemonMode.HotCold : DaemonMode.Disabled);
         services.AddScoped<StreamWrites>();
         return services;
     }
@@ -45,12 +53,17 @@ public static class EventStoreSetup
         return builder.ConnectionString;
     }
 
+    private static int SchemaLockId(string schema) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("ogp-daemon:" + schema)));
+
     /// <summary>The store's whole shape: events, inline snapshots, indexes. Tools (the bench generator) build the same store from it.</summary>
     public static StoreOptions Options(string connectionString, string schema)
     {
         var opts = new StoreOptions();
         opts.Connection(WithLz4Documents(connectionString));
         opts.DatabaseSchemaName = schema;
+        // The HotCold daemon's election lock, apart per schema (stores that share a server, as the tests' do, elect apart).
+        opts.Projections.DaemonLockId = SchemaLockId(schema);
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
@@ -64,6 +77,8 @@ public static class EventStoreSetup
                      .OrderBy(t => t.FullName, StringComparer.Ordinal))
             ((IStorageSlice)Activator.CreateInstance(slice)!).Configure(opts);
         opts.Schema.For<ApiKey>();
+        opts.Schema.For<WorkspaceSession>();
+        opts.Schema.For<DataProtectionKey>();
         opts.Schema.For<IdempotentRequest>();
         return opts;
     }
