@@ -30,7 +30,7 @@ public sealed class LatencyProbe(IDocumentStore store, int seed, string? output)
             var report = new ReportMilestoneProgress(rng.Next(1, 100), null, "latency probe", null);
             var at = Stories.At(Dataset.Today, 18);
             var clock = Stopwatch.StartNew();
-            await writes.Append<Commitment>("Commitment", id, null, s => CommitmentDecider.Decide(s, $"{id}-M1", report, "key:generator", at), ct);
+            await writes.Append<Commitment>("Commitment", id, null, s => ReportMilestoneProgress.Decide(s, new($"{id}-M1", report, "key:generator", at)), ct);
             if (i >= Warmup) times.Add(clock.Elapsed.TotalMilliseconds);
         }
         times.Sort();

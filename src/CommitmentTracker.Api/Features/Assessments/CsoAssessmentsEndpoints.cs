@@ -24,7 +24,7 @@ public static class CsoAssessmentsEndpoints
     {
         actor.EnsureRole(Roles.Cso, Roles.Admin);
         var commitment = await session.LoadAsync<Commitment>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Commitment", id);
-        var filed = AssessmentDecider.Decide(commitment, command, actor.Organisation, actor.Id, clock.GetUtcNow());
+        var filed = FileCsoAssessment.Decide(commitment, new(command, actor.Organisation, actor.Id, clock.GetUtcNow()));
         var saved = await writes.AppendOrStart<CsoAssessment>("CSO assessment", filed.AssessmentId, http.Request.ExpectedVersion(), _ => [filed], http.RequestAborted);
         http.Response.SetETag(saved.Version);
         return TypedResults.Created($"/api/commitments/{commitment.Id}/assessments/cso", saved);
