@@ -14,6 +14,10 @@ public static partial class CommitmentsEndpoints
 {
     [GeneratedRegex("^[A-Z]{2}[0-9]{4}$")] internal static partial Regex OgpId();
 
+    /// <summary>The slice's services: the one read, the write helper, the stats and list-total caches.</summary>
+    public static IServiceCollection AddCommitments(this IServiceCollection services) =>
+        services.AddCommitmentStats().AddScoped<CommitmentReads>().AddScoped<CommitmentWriter>();
+
     public static IEndpointRouteBuilder MapCommitments(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/action-plans/{planId}/commitments", Make).WithTags("Commitments").RequireAuthorization(AuthSetup.Writer)

@@ -1,3 +1,4 @@
+using CommitmentTracker.Infrastructure.Caching;
 using Marten;
 
 namespace CommitmentTracker.Features.Commitments;
@@ -25,10 +26,8 @@ public static class CommitmentStatsSetup
 {
     public static IServiceCollection AddCommitmentStats(this IServiceCollection services)
     {
-        services.AddOptions<ResultCacheOptions>().BindConfiguration(ResultCacheOptions.Section);
-        services.AddSingleton(typeof(MarkedResults<,>));
+        services.AddResultCache();
         services.AddSingleton<CommitmentStatsCache>();
-        services.AddScoped<CommitmentReads>();
         return services.AddSingleton<CommitmentCountCache>();
     }
 }
