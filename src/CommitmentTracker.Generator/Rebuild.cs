@@ -5,6 +5,9 @@ using System.Threading.Channels;
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Features.Dialogue.Comments;
+using CommitmentTracker.Features.Dialogue.Responses;
+using CommitmentTracker.Features.MilestoneAssessments;
 using CommitmentTracker.Features.Members;
 using Marten;
 using Npgsql;
@@ -25,6 +28,8 @@ public sealed class Rebuild(DocumentStore store, GeneratorOptions options)
         [
             new ReadModelFold<Member>(store.Options), new ReadModelFold<ActionPlan>(store.Options), new ReadModelFold<Commitment>(store.Options),
             new ReadModelFold<CommitmentSearch>(store.Options), new ReadModelFold<CsoAssessment>(store.Options),
+            new ReadModelFold<Comment>(store.Options), new ReadModelFold<AssessmentResponses>(store.Options),
+            new ReadModelFold<CsoMilestoneAssessment>(store.Options),
         ];
         var readModels = folds.Select(f => (Fold: f, Table: ReadModelTable.For(store, f.DocumentType))).ToList();
         var tables = readModels.Select(m => m.Table).ToList();

@@ -1,6 +1,7 @@
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Features.Dialogue;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Idempotency;
@@ -96,6 +97,7 @@ public static class EventStoreSetup
             .Duplicate(s => s.Words, pgType: "tsvector", dbType: NpgsqlDbType.Unknown, configure: i => i.Method = IndexMethod.gin);
         opts.Projections.Snapshot<CsoAssessment>(SnapshotLifecycle.Inline);
         opts.Schema.For<CsoAssessment>().Index(a => a.CommitmentId);
+        opts.AddDialogueReadModels();
         opts.Schema.For<ApiKey>();
         opts.Schema.For<IdempotentRequest>();
         return opts;
