@@ -32,7 +32,7 @@ builder.Services.AddAuth();
 builder.Services.AddRequestLimits();
 builder.Services.AddOpenApiDocs();
 builder.Services.AddMemberExamples().AddActionPlanExamples().AddCommitmentExamples();
-builder.Services.AddCommitmentStats();
+builder.Services.AddMemberReads().AddActionPlanReads().AddCommitmentStats();
 builder.Services.AddGraphQLApi();
 builder.Services.AddChangeFeed();
 builder.Services.AddDialogue();

@@ -2,6 +2,7 @@ using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Dialogue;
+using CommitmentTracker.Features.Import;
 using Marten;
 
 namespace CommitmentTracker.Features.Changes;
@@ -54,7 +55,7 @@ public sealed class ChangeFeed(IDocumentStore store, CommittedSequence committed
         return events.Select(ChangeFeedItem.From).ToList();
     }
 
-    /// <summary>The streams of a member (its own, its plans, commitments, their CSO assessments and dialogue) or of one commitment (its own, its CSO assessments and dialogue).</summary>
+    /// <summary>The streams of a member (its own, its plans and their import streams, its commitments, their CSO assessments and dialogue) or of one commitment (its own, its CSO assessments and dialogue).</summary>
     private static async Task<string[]> StreamsOf(IQuerySession session, ChangeFilter filter, CancellationToken ct)
     {
         string[] commitments;
@@ -69,7 +70,9 @@ public sealed class ChangeFeed(IDocumentStore store, CommittedSequence committed
         {
             var member = filter.Member!;
             streams.Add(member);
-            streams.AddRange(await session.Query<ActionPlan>().Where(p => p.MemberCode == member).Select(p => p.Id).ToListAsync(ct));
+            var plans = await session.Query<ActionPlan>().Where(p => p.MemberCode == member).Select(p => p.Id).ToListAsync(ct);
+            streams.AddRange(plans);
+            streams.AddRange(plans.Select(PlanImports.IdFor));
             commitments = (await session.Query<Commitment>().Where(c => c.MemberCode == member).Select(c => c.Id).ToListAsync(ct)).ToArray();
         }
         streams.AddRange(commitments);

@@ -72,16 +72,9 @@ public static class CommentsEndpoints
             CommentView.Of(Comment.From(posted) with { Version = 1 }, DateTimeOffset.MaxValue)!);
     }
 
-    /// <summary>Every comment stream of one commitment.</summary>
-    public static async Task<IReadOnlyList<Comment>> Of(IQuerySession session, string commitmentId, CancellationToken ct) =>
-        await session.Query<Comment>().Where(c => c.CommitmentId == commitmentId).ToListAsync(ct);
-
-    private static async Task<Ok<CommentView[]>> List(string id, DateOnly? asOf, IQuerySession session, HttpContext http)
-    {
-        var commitmentId = id.ToUpperInvariant();
-        if (await session.LoadAsync<Commitment>(commitmentId, http.RequestAborted) is null) throw new ResourceNotFound("Commitment", id);
-        return TypedResults.Ok(CommentView.Threads(await Of(session, commitmentId, http.RequestAborted), Cutoff(asOf)));
-    }
+    /// <summary>The same threads the commitment's view carries (one read of commitments).</summary>
+    private static async Task<Ok<CommentView[]>> List(string id, DateOnly? asOf, CommitmentReads reads, HttpContext http) =>
+        TypedResults.Ok((await reads.Get(id, asOf, [], http.RequestAborted)).Dialogue.Comments);
 
     private static async Task<Ok<CommentView>> Get(string id, string commentId, IQuerySession session, HttpContext http)
     {
@@ -101,8 +94,4 @@ public static class CommentsEndpoints
         if (events.Count == 0) throw new ResourceNotFound("Comment", commentId);
         return TypedResults.Ok(events.Select(CommitmentHistory.Entry).ToArray());
     }
-
-    /// <summary>The end of the asOf day (UTC), or no cut-off.</summary>
-    public static DateTimeOffset Cutoff(DateOnly? asOf) =>
-        asOf is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MaxValue;
 }

@@ -28,6 +28,7 @@ public static class CommitmentStatsSetup
         services.AddOptions<ResultCacheOptions>().BindConfiguration(ResultCacheOptions.Section);
         services.AddSingleton(typeof(MarkedResults<,>));
         services.AddSingleton<CommitmentStatsCache>();
+        services.AddScoped<CommitmentReads>();
         return services.AddSingleton<CommitmentCountCache>();
     }
 }
