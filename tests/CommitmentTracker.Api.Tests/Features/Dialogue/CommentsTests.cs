@@ -135,6 +135,11 @@ public sealed class CommentsTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(["comment_posted", "comment_hidden", "comment_restored"], history.Select(h => h!["type"]!.GetValue<string>()));
         Assert.Equal("Breaks the code of conduct", history[1]!["reason"]!.GetValue<string>());
         Assert.Equal("Personal attack", history[0]!["data"]!["text"]!.GetValue<string>());
+
+        // The audit names who moderated: the admin key, its role and organisation.
+        var audit = (await (await api.Admin().GetAsync("/api/audit?limit=1000")).Expect(HttpStatusCode.OK))["items"]!.AsArray();
+        var hidden = audit.Single(e => e!["type"]!.GetValue<string>() == "comment_hidden" && e["streamId"]!.GetValue<string>().EndsWith(posted["id"]!.GetValue<string>()))!;
+        Assert.Equal(("admin", "OGP Support Unit"), (hidden["role"]!.GetValue<string>(), hidden["organisation"]!.GetValue<string>()));
     }
 
     [Fact]
