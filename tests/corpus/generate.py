@@ -257,6 +257,79 @@ case("contract: no body at all", "POST", "/api/members", expect=400)
 case("contract: empty JSON body on a milestone", "POST", C + "/milestones", "", expect=400)
 case("contract: XML body", "POST", "/api/members", "<member/>", headers={"Content-Type": "application/xml"}, expect=415)
 case("contract: form body", "POST", C + "/completion", "completion=Complete", headers={"Content-Type": "application/x-www-form-urlencoded"}, expect=415)
+# --- dialogue (issue 16): comments, responses to assessments, CSO views of milestones ------------------------------
+# The test arranges {comment} (the admin's, so the admin may edit it), {reply} (a reply to it) and a CSO assessment
+# filed by the admin key (organisation "OGP Support Unit"). "fields": the problem's errors must name exactly these.
+D = C + "/comments"
+R = C + "/assessments/cso/OGP%20Support%20Unit/responses"
+MA = M + "/assessments/cso"
+answer = {"stance": "Disputed", "text": {"ka": "პორტალი მუშაობს", "en": "The portal is live."}}
+dialogue_writes = {
+    "comment": ("POST", D, {"text": "When is the report due?"}),
+    "comment edit": ("PATCH", D + "/{comment}", {"text": "When is the final report due?"}),
+    "comment hide": ("POST", D + "/{comment}/hide", {"reason": "Off topic"}),
+    "response": ("POST", R, answer),
+    "milestone assessment": ("POST", MA, {"status": "PartiallyMet", "comment": "One region only"}),
+}
+def dialogue(name, method, path, body=None, expect=400, fields=None, headers=None, auth=None):
+    case("dialogue: " + name, method, path, body, expect=expect, headers=headers, auth=auth)
+    if fields is not None: cases[-1]["fields"] = fields
+for target, (method, path, body) in dialogue_writes.items():
+    whole = json.dumps(body, ensure_ascii=False)
+    dialogue(f"{target}: truncated JSON", method, path, whole[: len(whole) // 2])  # errors name the field where it broke off
+    dialogue(f"{target}: unknown field", method, path, with_(body, colour="red"), fields=["colour"])
+    dialogue(f"{target}: text/plain content type", method, path, whole, headers={"Content-Type": "text/plain"}, expect=415)
+    dialogue(f"{target}: no key", method, path, body, auth="none", expect=401)
+    dialogue(f"{target}: unknown key", method, path, body, auth="none", headers={"X-Api-Key": "not-a-key"}, expect=401)
+    dialogue(f"{target}: json array", method, path, "[]", fields=["body"])
+m, p, b = dialogue_writes["comment"]
+dialogue("comment: no text", m, p, {}, fields=["text"])
+dialogue("comment: blank text", m, p, {"text": "   "}, fields=["text"])
+dialogue("comment: 4001 characters", m, p, {"text": "a" * 4001}, fields=["text"])
+dialogue("comment: text is a number", m, p, '{"text": 42}', fields=["text"])
+dialogue("comment: NUL in text", m, p, {"text": "a\u0000b"}, fields=["text"])
+dialogue("comment: unknown milestone", m, p, {"text": "x", "milestoneId": "GE0001-M999"}, fields=["milestoneId"])
+dialogue("comment: unknown parent", m, p, {"text": "x", "parentId": "0123456789abcdef0123456789abcdef"}, fields=["parentId"])
+dialogue("comment: hostile parent", m, p, {"text": "x", "parentId": "' OR 1=1 --"}, fields=["parentId"])
+dialogue("comment: parent is an object", m, p, '{"text": "x", "parentId": {"id": 1}}', fields=["parentId"])
+dialogue("comment: reply to a reply", m, p, {"text": "x", "parentId": "{reply}"}, expect=409, fields=["parentId"])
+dialogue("comment: on an unknown commitment", m, "/api/commitments/GE9999/comments", b, expect=404)
+m, p, b = dialogue_writes["comment edit"]
+dialogue("comment edit: no text", m, p, {}, fields=["text"])
+dialogue("comment edit: 4001 characters", m, p, {"text": "b" * 4001}, fields=["text"])
+dialogue("comment edit: unknown comment", m, D + "/0123456789abcdef0123456789abcdef", b, expect=404)
+dialogue("comment edit: stale If-Match", m, p, b, headers={"If-Match": "\"99\""}, expect=409)
+dialogue("comment edit: If-Match garbage", m, p, b, headers={"If-Match": "\"abc\""}, fields=["If-Match"])
+m, p, b = dialogue_writes["comment hide"]
+dialogue("comment hide: no reason", m, p, {}, fields=["reason"])
+dialogue("comment hide: 1001-character reason", m, p, {"reason": "r" * 1001}, fields=["reason"])
+dialogue("comment hide: unknown comment", m, D + "/nope/hide", b, expect=404)
+dialogue("comment restore: not hidden", "POST", D + "/{comment}/restore", {"reason": "Appeal"}, expect=409)
+dialogue("comment restore: no reason", "POST", D + "/{comment}/restore", {}, fields=["reason"])
+m, p, b = dialogue_writes["response"]
+dialogue("response: empty", m, p, {}, fields=["stance", "text"])
+dialogue("response: unknown stance", m, p, with_(b, stance="Agreed"), fields=["stance"])
+dialogue("response: numeric stance", m, p, with_(b, stance=1), fields=["stance"])
+dialogue("response: text not a map", m, p, with_(b, text="plain"), fields=["text"])
+dialogue("response: empty text map", m, p, with_(b, text={}), fields=["text"])
+dialogue("response: bad language tag", m, p, with_(b, text={"not a tag": "x"}), fields=["text.not a tag"])
+dialogue("response: blank translation", m, p, with_(b, text={"en": " "}), fields=["text.en"])
+dialogue("response: 5001 characters", m, p, with_(b, text={"en": "c" * 5001}), fields=["text.en"])
+dialogue("response: evidence not a URL", m, p, with_(b, evidence=[{"url": "javascript:alert(1)"}]), fields=["evidence[0].url"])
+dialogue("response: assessmentVersion 0", m, p, with_(b, assessmentVersion=0), fields=["assessmentVersion"])
+dialogue("response: assessmentVersion ahead", m, p, with_(b, assessmentVersion=99), fields=["assessmentVersion"])
+dialogue("response: assessmentVersion a string", m, p, with_(b, assessmentVersion="1"), fields=["assessmentVersion"])
+dialogue("response: unknown organisation", m, C + "/assessments/cso/Nobody/responses", b, expect=404)
+dialogue("response: IRM not assessed yet", m, C + "/assessments/irm/responses", b, expect=404)
+dialogue("response: stale If-Match", m, p, b, headers={"If-Match": "\"99\""}, expect=409)
+m, p, b = dialogue_writes["milestone assessment"]
+dialogue("milestone assessment: empty", m, p, {}, fields=["comment", "status"])
+dialogue("milestone assessment: unknown status", m, p, with_(b, status="Done"), fields=["status"])
+dialogue("milestone assessment: 20001-character comment", m, p, with_(b, comment="d" * 20001), fields=["comment"])
+dialogue("milestone assessment: unknown milestone", m, C + "/milestones/GE0001-M999/assessments/cso", b, expect=404)
+for query in ["asOf=2024-13-45", "asOf=yesterday"]:
+    dialogue(f"comments ?{query}", "GET", D + "?" + query, fields=["asOf"])
+dialogue("comments of an unknown commitment", "GET", "/api/commitments/GE9999/comments", expect=404)
 
 # A body over the 1 MiB limit is refused whole, before anything reads it.
 for c in cases:

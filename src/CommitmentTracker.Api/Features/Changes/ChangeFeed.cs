@@ -1,6 +1,7 @@
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Features.Dialogue;
 using CommitmentTracker.Features.Import;
 using Marten;
 
@@ -54,7 +55,7 @@ public sealed class ChangeFeed(IDocumentStore store, CommittedSequence committed
         return events.Select(ChangeFeedItem.From).ToList();
     }
 
-    /// <summary>The streams of a member (its own, its plans and their import streams, its commitments and their CSO assessments) or of one commitment (its own and its CSO assessments).</summary>
+    /// <summary>The streams of a member (its own, its plans and their import streams, its commitments, their CSO assessments and dialogue) or of one commitment (its own, its CSO assessments and dialogue).</summary>
     private static async Task<string[]> StreamsOf(IQuerySession session, ChangeFilter filter, CancellationToken ct)
     {
         string[] commitments;
@@ -76,7 +77,10 @@ public sealed class ChangeFeed(IDocumentStore store, CommittedSequence committed
         }
         streams.AddRange(commitments);
         if (commitments.Length > 0)
+        {
             streams.AddRange(await session.Query<CsoAssessment>().Where(a => commitments.Contains(a.CommitmentId)).Select(a => a.Id).ToListAsync(ct));
+            streams.AddRange(await DialogueStreams.Of(session, commitments, ct));
+        }
         return streams.ToArray();
     }
 }

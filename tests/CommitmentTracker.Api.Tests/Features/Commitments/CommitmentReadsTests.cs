@@ -148,7 +148,7 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
             foreach (var c in listed)
                 rest[c!["id"]!.GetValue<string>()] = Fields(c["id"], c["memberCode"], c["planId"], c["title"], c["completion"],
                     c["assessments"]!["irm"]?["results"]?["completion"], c["assessments"]!["irm"]?["starred"] ?? JsonValue.Create(false), c["progress"], c["overdueMilestones"],
-                    c["assessments"]!["cso"]);
+                    WithoutResponses(c["assessments"]!["cso"]));
             var graph = new Dictionary<string, string>();
             foreach (var id in ids)
             {
@@ -171,6 +171,14 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal((1, 0), (today["overdueMilestones"]!.GetValue<int>(), then["overdueMilestones"]!.GetValue<int>()));
         Assert.True(today["assessments"]!["irm"]!["starred"]!.GetValue<bool>());
         Assert.Null(then["assessments"]!["irm"]);
+    }
+
+    /// <summary>The CSO views without the government's responses (DialogueViewTests compares those across REST and GraphQL).</summary>
+    private static JsonNode? WithoutResponses(JsonNode? cso)
+    {
+        var copy = cso?.DeepClone();
+        foreach (var view in copy?.AsArray() ?? []) view!.AsObject().Remove("responses");
+        return copy;
     }
 
     private static string Fields(params JsonNode?[] values) =>

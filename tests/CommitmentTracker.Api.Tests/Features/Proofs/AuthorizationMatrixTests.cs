@@ -61,6 +61,22 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
         ["PUT /api/webhooks/{id:guid}"] = ("401 2xx 404 404 2xx 404 401", async () =>
             Send(HttpMethod.Put, $"/api/webhooks/{await Webhook()}", new { url = "https://example.org/moved" })),
         ["DELETE /api/webhooks/{id:guid}"] = ("401 2xx 404 404 2xx 404 401", async () => Send(HttpMethod.Delete, $"/api/webhooks/{await Webhook()}")),
+        // Dialogue (issue 16): any signed-in role comments; only the author edits; only an admin moderates; the member's
+        // PoC or an admin answers an assessment; a CSO (or an admin) assesses a milestone.
+        ["POST /api/commitments/{id}/comments/"] = ("401 2xx 2xx 2xx 2xx 2xx 401", async () =>
+            Post($"/api/commitments/{await Commitment()}/comments", new { text = "When is the report due?" })),
+        ["PATCH /api/commitments/{id}/comments/{commentId}"] = ("401 403 403 403 2xx 403 401", async () =>
+            Send(HttpMethod.Patch, await CsoComment(), new { text = "When is the final report due?" })),
+        ["POST /api/commitments/{id}/comments/{commentId}/hide"] = ("401 2xx 403 403 403 403 401", async () =>
+            Post($"{await CsoComment()}/hide", new { reason = "Off topic" })),
+        ["POST /api/commitments/{id}/comments/{commentId}/restore"] = ("401 2xx 403 403 403 403 401", async () =>
+            Post($"{await CsoComment(hidden: true)}/restore", new { reason = "Appeal upheld" })),
+        ["POST /api/commitments/{id}/assessments/cso/{organisation}/responses"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Post($"{await CsoAssessed()}/responses", new { stance = "Disputed", text = new { en = "Two regions are live." } })),
+        ["POST /api/commitments/{id}/assessments/irm/responses"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Post($"{await IrmAssessed()}/responses", new { stance = "Accepted", text = new { ka = "ვეთანხმებით" } })),
+        ["POST /api/commitments/{id}/milestones/{milestoneId}/assessments/cso/"] = ("401 2xx 403 403 2xx 403 401", async () =>
+            Post($"{await Milestone()}/assessments/cso", new { status = "PartiallyMet", comment = "One region only" })),
         // GraphQL has no mutations (asserted below): POST /graphql serves queries, to anyone.
         ["POST /graphql"] = ("2xx 2xx 2xx 2xx 2xx 2xx 2xx", () => Ready(Post("/graphql", new { query = "{ members { code } }" }))),
     };
@@ -160,6 +176,32 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
     {
         var made = await (await clients[Array.IndexOf(Callers, "cso")].PostJson("/api/webhooks", new { url = "https://example.org/hook" })).Expect(HttpStatusCode.Created);
         return made["id"]!.GetValue<string>();
+    }
+
+    /// <summary>A comment by the CSO caller (so it is the author) on an in-scope commitment, hidden by the admin if asked; its URL.</summary>
+    private async Task<string> CsoComment(bool hidden = false)
+    {
+        var id = await Commitment();
+        var posted = await (await clients[Array.IndexOf(Callers, "cso")].PostJson($"/api/commitments/{id}/comments", new { text = "Where is the data?" })).Expect(HttpStatusCode.Created);
+        var url = $"/api/commitments/{id}/comments/{posted["id"]!.GetValue<string>()}";
+        if (hidden) await (await api.Admin().PostJson($"{url}/hide", new { reason = "Spam" })).Expect(HttpStatusCode.OK);
+        return url;
+    }
+
+    /// <summary>The CSO caller's assessment of an in-scope commitment; its URL.</summary>
+    private async Task<string> CsoAssessed()
+    {
+        var id = await Commitment();
+        await (await clients[Array.IndexOf(Callers, "cso")].PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "One region only" })).Expect(HttpStatusCode.Created);
+        return $"/api/commitments/{id}/assessments/cso/Test%20org";
+    }
+
+    /// <summary>An IRM design assessment of an in-scope commitment; its URL.</summary>
+    private async Task<string> IrmAssessed()
+    {
+        var id = await Commitment();
+        await (await api.Admin().PostJson($"/api/commitments/{id}/assessments/irm", new { design = new { verifiable = true, openGovernmentLens = true, potentialForResults = "Modest", promising = false } })).Expect(HttpStatusCode.OK);
+        return $"/api/commitments/{id}/assessments/irm";
     }
 
     private static Task<Func<HttpRequestMessage>> Ready(Func<HttpRequestMessage> request) => Task.FromResult(request);

@@ -24,7 +24,7 @@ public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output
     };
 
     private sealed record Entry(string Name, string Method, string Path, Dictionary<string, string>? Headers, string? Auth,
-        string? Body, string? BodyBase64, JsonElement Expect);
+        string? Body, string? BodyBase64, JsonElement Expect, string[]? Fields = null);
 
     [Fact]
     public async Task Every_hostile_request_is_refused_cleanly_and_appends_nothing()
@@ -66,6 +66,10 @@ public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output
                                                    || e == "errors" && graphQLErrors && status is 200 or (>= 400 and < 500));
         if (!matches) return $"expected {expected}";
         if (status < 400) return null;
+        if (entry.Fields is { } fields && TryParse(body)?["errors"] is JsonObject errors
+            && !errors.Select(e => e.Key).Order(StringComparer.Ordinal).SequenceEqual(fields.Order(StringComparer.Ordinal)))
+            return $"expected errors on {string.Join(", ", fields)}, got {string.Join(", ", errors.Select(e => e.Key))}";
+        if (entry.Fields is not null && TryParse(body)?["errors"] is not JsonObject) return $"expected errors on {string.Join(", ", entry.Fields)}, got none";
         var problem = mediaType == "application/problem+json" && TryParse(body)?["status"]?.GetValue<int>() == status;
         // /graphql answers in GraphQL's own error format, unless the request never reached it (405, 413)
         return problem || graphQLErrors && entry.Path.StartsWith("/graphql", StringComparison.Ordinal) ? null : "is neither a problem document nor GraphQL errors";
@@ -101,6 +105,14 @@ public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output
         var plan = await api.OpenPlan("GE");
         var commitment = (await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
         var added = await (await api.Admin().PostJson($"/api/commitments/{commitment}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
-        return new() { ["{plan}"] = plan, ["{commitment}"] = commitment, ["{milestone}"] = added["milestones"]![0]!["id"]!.GetValue<string>() };
+        // Dialogue: the admin's comment and a reply to it, and a CSO assessment filed under the admin key's organisation.
+        var comment = (await (await api.Admin().PostJson($"/api/commitments/{commitment}/comments", new { text = "Where is the data?" })).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var reply = (await (await api.Admin().PostJson($"/api/commitments/{commitment}/comments", new { text = "Published.", parentId = comment })).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await (await api.Admin().PostJson($"/api/commitments/{commitment}/assessments/cso", new { completion = "Limited", comment = "One region only" })).Expect(HttpStatusCode.Created);
+        return new()
+        {
+            ["{plan}"] = plan, ["{commitment}"] = commitment, ["{milestone}"] = added["milestones"]![0]!["id"]!.GetValue<string>(),
+            ["{comment}"] = comment, ["{reply}"] = reply,
+        };
     }
 }

@@ -87,13 +87,13 @@ public sealed record Commitment(
     public Commitment Apply(IrmDesignAssessed e) => this with
     {
         Irm = (Irm ?? new IrmAssessment(null, null)) with
-            { Design = new IrmDesign(e.Verifiable, e.OpenGovernmentLens, e.PotentialForResults, e.Promising, e.Comment, e.At) },
+            { Design = new IrmDesign(e.Verifiable, e.OpenGovernmentLens, e.PotentialForResults, e.Promising, e.Comment, e.At), Revision = (Irm?.Revision ?? 0) + 1 },
         UpdatedAt = e.At,
     };
 
     public Commitment Apply(IrmResultsAssessed e) => this with
     {
-        Irm = (Irm ?? new IrmAssessment(null, null)) with { Results = new IrmResults(e.Completion, e.DidItOpenGovernment, e.Comment, e.At) },
+        Irm = (Irm ?? new IrmAssessment(null, null)) with { Results = new IrmResults(e.Completion, e.DidItOpenGovernment, e.Comment, e.At), Revision = (Irm?.Revision ?? 0) + 1 },
         UpdatedAt = e.At,
     };
 

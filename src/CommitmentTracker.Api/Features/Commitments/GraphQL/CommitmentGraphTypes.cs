@@ -1,4 +1,5 @@
 using CommitmentTracker.Features.Assessments;
+using CommitmentTracker.Features.Dialogue;
 using CommitmentTracker.Infrastructure.GraphQL;
 using CommitmentTracker.Infrastructure.Http;
 using GraphQL;
@@ -29,7 +30,7 @@ public sealed class EvidenceLinkGraphType : ObjectGraphType<EvidenceLink>
 }
 
 /// <summary>A milestone with its commitment's default language, which its texts fall back to, and the day it is judged on.</summary>
-public sealed record MilestoneNode(Milestone Milestone, string DefaultLanguage, DateOnly Day);
+public sealed record MilestoneNode(Milestone Milestone, string DefaultLanguage, DateOnly Day, CommitmentDialogue Dialogue);
 
 public sealed class MilestoneGraphType : ObjectGraphType<MilestoneNode>
 {
@@ -48,6 +49,10 @@ public sealed class MilestoneGraphType : ObjectGraphType<MilestoneNode>
         Field<NonNullGraphType<BooleanGraphType>>("overdue").Description("Due date before today (the app clock) and not Met.")
             .Resolve(ctx => ctx.Source.Milestone.IsOverdue(ctx.Source.Day));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceLinkGraphType>>>>("evidence").Resolve(ctx => ctx.Source.Milestone.Evidence);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CsoMilestoneAssessmentGraphType>>>>("csoAssessments")
+            .Description("Each CSO's view of this milestone, beside the progress report.").Resolve(ctx => ctx.Source.Dialogue.MilestoneAssessments[ctx.Source.Milestone.Id]);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentGraphType>>>>("comments")
+            .Description("The discussion of this milestone: top-level comments with their replies.").Resolve(ctx => ctx.Source.Dialogue.CommentsOn(ctx.Source.Milestone.Id));
     }
 }
 
@@ -77,7 +82,9 @@ public sealed class CsoViewGraphType : ObjectGraphType<CsoView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceLinkGraphType>>>>("evidence").Resolve(ctx => ctx.Source.Evidence);
         Field(c => c.By);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Resolve(ctx => ctx.Source.At);
-        Field(c => c.Assessments).Description("How many assessments this CSO has filed on the commitment.");
+        Field(c => c.Assessments).Description("How many assessments this CSO has filed on the commitment: the version the latest answers.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResponseGraphType>>>>("responses")
+            .Description("The government's responses to this CSO's assessment.").Resolve(ctx => ctx.Source.Responses);
     }
 }
 
@@ -93,6 +100,9 @@ public sealed class IrmGraphType : ObjectGraphType<IrmResponse>
         Field<OgpEnumType<IrmCompletion>>("completion").Resolve(ctx => ctx.Source.Results?.Completion);
         Field<OgpEnumType<DidItOpenGovernment>>("didItOpenGovernment").Resolve(ctx => ctx.Source.Results?.DidItOpenGovernment);
         Field(i => i.Starred).Description("Verifiable, open-government lens, substantial potential, and substantially or fully complete.");
+        Field(i => i.Revision).Description("How many verdicts (design or results) the IRM has recorded.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResponseGraphType>>>>("responses")
+            .Description("The government's responses to the IRM's assessment.").Resolve(ctx => ctx.Source.Responses);
     }
 }
 
@@ -104,7 +114,7 @@ public sealed class AssessmentsGraphType : ObjectGraphType<CommitmentView>
         Description = "The government's, each CSO's and the IRM's views, side by side.";
         Field<SelfAssessmentGraphType>("self").Resolve(ctx => ctx.Source.State.Self);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CsoViewGraphType>>>>("cso").Resolve(ctx => ctx.Source.Cso);
-        Field<IrmGraphType>("irm").Resolve(ctx => ctx.Source.State.Irm is { } irm ? new IrmResponse(irm.Design, irm.Results, irm.Starred) : null);
+        Field<IrmGraphType>("irm").Resolve(ctx => IrmResponse.Of(ctx.Source.State, ctx.Source.Dialogue));
     }
 }
 
@@ -162,10 +172,10 @@ public sealed class CommitmentGraphType : ObjectGraphType<CommitmentView>
                 var window = Connections.Window(ctx, errors);
                 errors.ThrowIfAny();
                 var view = ctx.Source;
-                return Connections.InMemory(view.State.Milestones.Select(m => new MilestoneNode(m, view.State.DefaultLanguage, view.Day)).ToList(), window);
+                return Connections.InMemory(view.State.Milestones.Select(m => new MilestoneNode(m, view.State.DefaultLanguage, view.Day, view.Dialogue)).ToList(), window);
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
-            .Description("Every event about the commitment, from its own stream and its CSO assessment streams, in global order: which stream, what, when, who (role, organisation), why.")
+            .Description("Every event about the commitment, from its own stream, its CSO assessment streams and its dialogue streams, in global order: which stream, what, when, who (role, organisation), why.")
             // One query for every commitment at this level of the document, not one per commitment.
             .Resolve(ctx => ctx.RequestServices!.GetRequiredService<BatchLoaders>().LoadMany<CommitmentView, HistoryEntry>("history", ctx.Source, async (views, ct) =>
             {
@@ -173,6 +183,9 @@ public sealed class CommitmentGraphType : ObjectGraphType<CommitmentView>
                 return views.SelectMany(v => byId[v.State.Id].Select(h => (View: v, Entry: h))).ToLookup(p => p.View, p => p.Entry);
             }));
         Field<NonNullGraphType<AssessmentsGraphType>>("assessments").Resolve(ctx => ctx.Source);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentGraphType>>>>("comments")
+            .Description("The discussion of the commitment itself: top-level comments with their replies (a milestone's are on the milestone).")
+            .Resolve(ctx => ctx.Source.Dialogue.CommentsOn(null));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Resolve(ctx => ctx.Source.State.UpdatedAt);
         Field<NonNullGraphType<IntGraphType>>("version").Resolve(ctx => ctx.Source.State.Version);
     }

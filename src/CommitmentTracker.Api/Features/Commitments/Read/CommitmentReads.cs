@@ -1,4 +1,5 @@
 using CommitmentTracker.Features.Assessments;
+using CommitmentTracker.Features.Dialogue;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Time;
 using Marten;
@@ -34,14 +35,14 @@ public sealed class CommitmentReads(IQuerySession session, TimeProvider clock, C
         if (asOf is { } day)
         {
             var state = await CommitmentHistory.FoldAsOf(session, await session.Events.FetchStreamAsync(key, token: ct), day, ct);
-            return state is null ? null : View(state, day, asOf, await CsoStreams([key], ct), lang);
+            return state is null ? null : View(state, day, asOf, await Related([key], ct), lang);
         }
-        // The commitment and its CSO views in one round trip: the most frequent read of the API.
+        // The commitment, its CSO views and its dialogue in one round trip: the most frequent read of the API.
         var batch = session.CreateBatchQuery();
         var loaded = batch.Load<Commitment>(key);
-        var streams = batch.Query<CsoAssessment>().Where(a => a.CommitmentId == key).OrderBy(a => a.Organisation).ToList();
+        var related = Related(batch, [key]);
         await batch.Execute(ct);
-        return await loaded is { } commitment ? View(commitment, Today, null, (await streams).ToLookup(s => s.CommitmentId), lang) : null;
+        return await loaded is { } commitment ? View(commitment, Today, null, await related(), lang) : null;
     }
 
     public async Task<CommitmentView> Get(string id, DateOnly? asOf, IReadOnlyList<string> lang, CancellationToken ct) =>
@@ -49,7 +50,7 @@ public sealed class CommitmentReads(IQuerySession session, TimeProvider clock, C
         ?? throw new ResourceNotFound(asOf is { } d ? $"Commitment as of {d:yyyy-MM-dd}" : "Commitment", id);
 
     public async Task<CommitmentView> View(Commitment state, IReadOnlyList<string> lang, CancellationToken ct) =>
-        View(state, Today, null, await CsoStreams([state.Id], ct), lang);
+        View(state, Today, null, await Related([state.Id], ct), lang);
 
     /// <summary>One page of the filtered, sorted list and its total, each item with its CSO views (one query for the page).</summary>
     public async Task<CommitmentList> List(
@@ -70,12 +71,12 @@ public sealed class CommitmentReads(IQuerySession session, TimeProvider clock, C
         return (await Views(commitments, lang, ct)).ToLookup(v => v.State.PlanId);
     }
 
-    /// <summary>Every event about the commitment, from its own stream and its CSO assessment streams, in global order.</summary>
+    /// <summary>Every event about the commitment, from its own stream, its CSO assessment streams and its dialogue streams, in global order.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> History(string id, CancellationToken ct)
     {
         var key = id.ToUpperInvariant();
         var streams = await session.Query<CsoAssessment>().Where(a => a.CommitmentId == key).Select(a => a.Id).ToListAsync(ct);
-        var events = await Events([key, .. streams], ct);
+        var events = await Events([key, .. streams, .. await DialogueStreams.Of(session, [key], ct)], ct);
         return events.Count == 0 || events[0].Stream != key ? throw new ResourceNotFound("Commitment", id) : events;
     }
 
@@ -99,19 +100,36 @@ public sealed class CommitmentReads(IQuerySession session, TimeProvider clock, C
     private async Task<IReadOnlyList<CommitmentView>> Views(IReadOnlyList<Commitment> states, IReadOnlyList<string> lang, CancellationToken ct)
     {
         if (states.Count == 0) return [];
-        var cso = await CsoStreams(states.Select(c => c.Id).ToArray(), ct);
-        return states.Select(c => View(c, Today, null, cso, lang)).ToList();
+        var related = await Related(states.Select(c => c.Id).ToArray(), ct);
+        return states.Select(c => View(c, Today, null, related, lang)).ToList();
     }
 
-    private async Task<ILookup<string, CsoAssessment>> CsoStreams(IReadOnlyCollection<string> commitmentIds, CancellationToken ct) =>
-        (await session.Query<CsoAssessment>().Where(a => commitmentIds.Contains(a.CommitmentId)).OrderBy(a => a.Organisation).ToListAsync(ct))
-        .ToLookup(a => a.CommitmentId);
+    /// <summary>What a commitment's view reads besides the commitment: its CSO assessment streams and its dialogue documents.</summary>
+    private sealed record RelatedDocuments(ILookup<string, CsoAssessment> Cso, DialogueDocuments Dialogue);
 
-    private static CommitmentView View(Commitment state, DateOnly day, DateOnly? asOf, ILookup<string, CsoAssessment> cso, IReadOnlyList<string> lang)
+    /// <summary>The related documents of some commitments in one round trip (four queries in a batch).</summary>
+    private async Task<RelatedDocuments> Related(IReadOnlyCollection<string> commitmentIds, CancellationToken ct)
     {
-        var streams = cso[state.Id].ToArray();
+        var batch = session.CreateBatchQuery();
+        var related = Related(batch, commitmentIds);
+        await batch.Execute(ct);
+        return await related();
+    }
+
+    private static Func<Task<RelatedDocuments>> Related(Marten.Services.BatchQuerying.IBatchedQuery batch, IReadOnlyCollection<string> commitmentIds)
+    {
+        var cso = batch.Query<CsoAssessment>().Where(a => commitmentIds.Contains(a.CommitmentId)).OrderBy(a => a.Organisation).ToList();
+        var dialogue = DialogueDocuments.In(batch, commitmentIds);
+        return async () => new RelatedDocuments((await cso).ToLookup(a => a.CommitmentId), await dialogue());
+    }
+
+    private static CommitmentView View(Commitment state, DateOnly day, DateOnly? asOf, RelatedDocuments related, IReadOnlyList<string> lang)
+    {
+        var streams = related.Cso[state.Id].ToArray();
         var cutoff = asOf is { } d ? BusinessDay.EndOf(d) : DateTimeOffset.MaxValue;
-        return new CommitmentView(state, day, asOf, streams.Select(s => s.ViewBefore(cutoff)).OfType<CsoView>().ToArray(),
-            [state.Id, .. streams.Select(s => s.Id)], lang);
+        var docs = related.Dialogue.For(state.Id);
+        var dialogue = CommitmentDialogue.Of(state, docs, cutoff, lang);
+        var cso = CommitmentDialogue.Answered(streams.Select(s => s.ViewBefore(cutoff)).OfType<CsoView>().ToArray(), state, docs, cutoff, lang);
+        return new CommitmentView(state, day, asOf, cso, [state.Id, .. streams.Select(s => s.Id), .. dialogue.Streams], lang, dialogue);
     }
 }
