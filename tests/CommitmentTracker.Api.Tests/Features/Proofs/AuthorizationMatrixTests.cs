@@ -61,6 +61,20 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
         ["PUT /api/webhooks/{id:guid}"] = ("401 2xx 404 404 2xx 404 401", async () =>
             Send(HttpMethod.Put, $"/api/webhooks/{await Webhook()}", new { url = "https://example.org/moved" })),
         ["DELETE /api/webhooks/{id:guid}"] = ("401 2xx 404 404 2xx 404 401", async () => Send(HttpMethod.Delete, $"/api/webhooks/{await Webhook()}")),
+        // --- issue 17, the OGP record: members and plans revised, co-creation (admin, or the plan's PoC while Draft/CoCreation) ---
+        ["PATCH /api/members/{code}"] = ("401 2xx 403 403 403 403 401", async () =>
+            Send(HttpMethod.Patch, $"/api/members/{await Member()}", new { name = new { ka = "ახალი სახელი" }, reason = "Official name" })),
+        ["POST /api/members/{code}/status"] = ("401 2xx 403 403 403 403 401", async () =>
+            Post($"/api/members/{await Member()}/status", new { status = "UnderReview", reason = "Procedural review" })),
+        ["PATCH /api/action-plans/{id}"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Send(HttpMethod.Patch, $"/api/action-plans/{await api.OpenPlan(InScope)}", new { title = new { ka = "გეგმა 2" }, reason = "Cabinet title" })),
+        ["PUT /api/action-plans/{id}/co-creation/level"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Send(HttpMethod.Put, $"/api/action-plans/{await api.OpenPlan(InScope)}/co-creation/level", new { influenceLevel = "Consult", forumExists = true, reason = "Charter" })),
+        ["POST /api/action-plans/{id}/co-creation/meetings"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Post($"/api/action-plans/{await api.OpenPlan(InScope)}/co-creation/meetings",
+                new { date = "2024-03-01", participants = new { government = 3, civilSociety = 5 }, minutes = new { url = "https://gov.ge/m" }, reason = "Met" })),
+        ["PUT /api/action-plans/{id}/co-creation/reasoned-response"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Send(HttpMethod.Put, $"/api/action-plans/{await api.OpenPlan(InScope)}/co-creation/reasoned-response", new { url = "https://gov.ge/rr", reason = "Published" })),
         // GraphQL has no mutations (asserted below): POST /graphql serves queries, to anyone.
         ["POST /graphql"] = ("2xx 2xx 2xx 2xx 2xx 2xx 2xx", () => Ready(Post("/graphql", new { query = "{ members { code } }" }))),
     };
@@ -171,6 +185,14 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
     {
         var n = codes++;
         return $"{(char)('Q' + n / 26)}{(char)('A' + n % 26)}";
+    }
+
+    /// <summary>A fresh member, so each landed rename or status change has a target of its own.</summary>
+    private async Task<string> Member()
+    {
+        var code = NextCode();
+        await api.RegisteredMember(code);
+        return code;
     }
 
     private Task<string> Commitment() => api.MadeCommitment(InScope);
