@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CommitmentTracker.Api.Tests.Features.Record;
 using CommitmentTracker.Api.Tests.Infrastructure;
 using CommitmentTracker.Features.Webhooks;
 using CommitmentTracker.Infrastructure.Auth;
@@ -75,6 +76,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
                 new { date = "2024-03-01", participants = new { government = 3, civilSociety = 5 }, minutes = new { url = "https://gov.ge/m" }, reason = "Met" })),
         ["PUT /api/action-plans/{id}/co-creation/reasoned-response"] = ("401 2xx 2xx 403 403 403 401", async () =>
             Send(HttpMethod.Put, $"/api/action-plans/{await api.OpenPlan(InScope)}/co-creation/reasoned-response", new { url = "https://gov.ge/rr", reason = "Published" })),
+        ["POST /api/action-plans/{id}/documents/"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Upload($"/api/action-plans/{await api.OpenPlan(InScope)}/documents")),
+        ["POST /api/action-plans/{id}/documents/{documentId}/withdraw"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Post($"{await Document()}/withdraw", new { reason = "Personal data in the annex" })),
         // GraphQL has no mutations (asserted below): POST /graphql serves queries, to anyone.
         ["POST /graphql"] = ("2xx 2xx 2xx 2xx 2xx 2xx 2xx", () => Ready(Post("/graphql", new { query = "{ members { code } }" }))),
     };
@@ -158,7 +163,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
         await using var session = api.Store.QuerySession();
         var keys = (await session.Query<ApiKey>().ToListAsync()).Select(k => k.Id + (k.RevokedAt is null ? "" : " revoked"));
         var hooks = (await session.Query<WebhookSubscription>().ToListAsync()).Select(h => $"{h.Id} {h.Url}");
-        return $"{await api.EventCount()} events; keys: {string.Join(", ", keys.Order())}; webhooks: {string.Join(", ", hooks.Order())}";
+        return $"{await api.EventCount()} events; {await api.StoredChunks()} document chunks; keys: {string.Join(", ", keys.Order())}; webhooks: {string.Join(", ", hooks.Order())}";
     }
 
     private static Func<HttpRequestMessage> Post(string url, object body) => Send(HttpMethod.Post, url, body);
@@ -168,6 +173,17 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
 
     private static Func<HttpRequestMessage> Csv(string url, string csv) =>
         () => new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv") };
+
+    private static Func<HttpRequestMessage> Upload(string url) =>
+        () => new HttpRequestMessage(HttpMethod.Post, url) { Content = Uploads.Form(Uploads.Pdf, "minutes.pdf") };
+
+    /// <summary>A document uploaded to a fresh plan: its path, without /content.</summary>
+    private async Task<string> Document()
+    {
+        var plan = await api.OpenPlan(InScope);
+        var made = await (await api.Admin().PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "minutes.pdf"))).Expect(HttpStatusCode.Created);
+        return $"/api/action-plans/{plan}/documents/{made["id"]!.GetValue<string>()}";
+    }
 
     /// <summary>A subscription made by the CSO caller (so it is the owner).</summary>
     private async Task<string> Webhook()
