@@ -58,15 +58,15 @@ public static class DocumentsEndpoints
         string id, string documentId, WithdrawDocument command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http) =>
         ActionPlansEndpoints.Write(id, writes, actor, http, p => DocumentDecider.Withdraw(p, documentId, command, actor.Id, clock.GetUtcNow()));
 
-    private static async Task<Ok<DocumentResponse[]>> List(string id, IQuerySession session, HttpContext http)
+    private static async Task<Ok<DocumentResponse[]>> List(string id, ActionPlanReads reads, HttpContext http)
     {
-        var plan = await session.LoadAsync<ActionPlan>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Action plan", id);
+        var plan = await reads.Find(id, http.RequestAborted) ?? throw new ResourceNotFound("Action plan", id);
         return TypedResults.Ok(plan.Documents.Select(d => DocumentResponse.From(plan.Id, d)).ToArray());
     }
 
-    private static async Task<EmptyHttpResult> Download(string id, string documentId, IQuerySession session, IDocumentStore store, HttpContext http)
+    private static async Task<EmptyHttpResult> Download(string id, string documentId, ActionPlanReads reads, IDocumentStore store, HttpContext http)
     {
-        var plan = await session.LoadAsync<ActionPlan>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Action plan", id);
+        var plan = await reads.Find(id, http.RequestAborted) ?? throw new ResourceNotFound("Action plan", id);
         var document = DocumentDecider.Find(plan, documentId);
         if (document.Withdrawn is { } withdrawn) throw new Gone($"Document {document.Id} was withdrawn on {withdrawn.At:yyyy-MM-dd}: {withdrawn.Reason}");
         var response = http.Response;

@@ -12,10 +12,10 @@ public static class HttpConventions
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         // Malformed JSON must reach ProblemExceptionHandler, so it can name the field instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemHints.Apply);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHttpContextAccessor();
+        services.AddSingleton<QueryContract>();
         return services;
     }
 
@@ -36,6 +36,7 @@ public static class HttpConventions
         app.UseExceptionHandler();
         app.UseStatusCodePages(); // empty 401/403/404/405 bodies become problem details too
         app.Use(NulCharacters.RefuseInQuery);
+        app.Use((http, next) => http.RequestServices.GetRequiredService<QueryContract>().Invoke(http, next));
         return app;
     }
 }
