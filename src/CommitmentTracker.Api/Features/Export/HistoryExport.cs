@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
