@@ -157,7 +157,7 @@ case("If-Match negative", "POST", C + "/completion", writes["completion"][2], he
 case("If-Match stale", "POST", C + "/completion", writes["completion"][2], headers={"If-Match": "\"999\""}, expect=409)
 
 # --- wrong methods ------------------------------------------------------------------------------------------------
-for method, path in [("PUT", "/api/members"), ("DELETE", "/api/members/GE"), ("PATCH", "/api/members/GE"), ("PUT", C),
+for method, path in [("PUT", "/api/members"), ("DELETE", "/api/members/GE"), ("PUT", "/api/members/GE"), ("PUT", C),
                      ("DELETE", C), ("GET", C + "/withdraw"), ("PUT", "/api/api-keys"), ("DELETE", "/graphql")]:
     case(f"wrong method {method} {path}", method, path, expect=405)
 
@@ -330,6 +330,31 @@ dialogue("milestone assessment: unknown milestone", m, C + "/milestones/GE0001-M
 for query in ["asOf=2024-13-45", "asOf=yesterday"]:
     dialogue(f"comments ?{query}", "GET", D + "?" + query, fields=["asOf"])
 dialogue("comments of an unknown commitment", "GET", "/api/commitments/GE9999/comments", expect=404)
+
+# --- issue 17, the OGP record: member and plan revisions, co-creation (each a 400 on a named field) ----------------
+P = "/api/action-plans/{plan}"
+for label, body in [("no name", {"reason": "x"}), ("name without a reason", {"name": {"ka": "საქართველო"}}),
+                    ("name of an empty text", {"name": {"ka": ""}, "reason": "x"}), ("reason of 1 MB", {"name": {"ka": "x"}, "reason": "{{1MB}}"})]:
+    case(f"record: rename member, {label}", "PATCH", "/api/members/GE", body, expect=400)
+for label, body in [("unknown status", {"status": "Suspended", "reason": "x"}), ("status as a number", {"status": 1, "reason": "x"}),
+                    ("no reason", {"status": "Inactive"}), ("NUL in reason", {"status": "Inactive", "reason": "a\u0000b"})]:
+    case(f"record: member status, {label}", "POST", "/api/members/GE/status", body, expect=400)
+for label, body in [("nothing to change", {"reason": "x"}), ("no reason", {"title": {"ka": "გეგმა"}}),
+                    ("period of 3 years", {"period": {"start": "2026-01-01", "end": "2029-01-01"}, "reason": "x"}),
+                    ("title without the default language", {"title": {"en": "Plan"}, "reason": "x"})]:
+    case(f"record: revise plan, {label}", "PATCH", P, body, expect=400)
+for label, body in [("unknown level", {"influenceLevel": "Bribe", "forumExists": True, "reason": "x"}),
+                    ("forumExists as text", {"influenceLevel": "Inform", "forumExists": "yes", "reason": "x"}),
+                    ("no reason", {"influenceLevel": "Inform", "forumExists": True})]:
+    case(f"record: co-creation level, {label}", "PUT", P + "/co-creation/level", body, expect=400)
+meeting = {"date": "2024-03-01", "participants": {"government": 2, "civilSociety": 3}, "minutes": {"url": "https://gov.ge/m"}, "reason": "Met"}
+for label, change in [("date in the future", {"date": "2999-01-01"}), ("no participants", {"participants": {}}),
+                      ("negative participants", {"participants": {"government": -3}}), ("participants as text", {"participants": "many"}),
+                      ("minutes as javascript", {"minutes": {"url": "javascript:alert(1)"}}), ("minutes with url and document", {"minutes": {"url": "https://x.org", "documentId": "GE-AP1-D1"}}),
+                      ("minutes of an unknown document", {"minutes": {"documentId": "GE-AP1-D999"}}), ("no minutes", {"minutes": None})]:
+    case(f"record: forum meeting, {label}", "POST", P + "/co-creation/meetings", with_(meeting, **change), expect=400)
+for label, body in [("no link", {"reason": "x"}), ("ftp link", {"url": "ftp://x.org/rr", "reason": "x"}), ("no reason", {"url": "https://gov.ge/rr"})]:
+    case(f"record: reasoned response, {label}", "PUT", P + "/co-creation/reasoned-response", body, expect=400)
 
 # A body over the 1 MiB limit is refused whole, before anything reads it.
 for c in cases:

@@ -1,4 +1,6 @@
+using CommitmentTracker.Features.CoCreation;
 using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Features.Documents;
 using CommitmentTracker.Infrastructure.GraphQL;
 using GraphQL.Types;
 
@@ -19,6 +21,9 @@ public sealed class ActionPlanGraphType : ObjectGraphType<ActionPlan>
         Field<NonNullGraphType<OgpEnumType<ActionPlanStatus>>>("status").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
         Field(p => p.Version);
+        Field<NonNullGraphType<CoCreationGraphType>>("coCreation").Resolve(ctx => ctx.Source.CoCreation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlanDocumentGraphType>>>>("documents")
+            .Resolve(ctx => ctx.Source.Documents.Select(d => DocumentResponse.From(ctx.Source.Id, d)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommitmentGraphType>>>>("commitments")
             .Description("The plan's commitments, by id; loaded for every plan of the document in one query.")
             .Resolve(ctx => ctx.RequestServices!.GetRequiredService<BatchLoaders>().LoadMany<string, CommitmentView>("planCommitments", ctx.Source.Id, (ids, ct) =>

@@ -1,3 +1,5 @@
+using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Infrastructure.Marten;
 using CommitmentTracker.Infrastructure.Http;
 using Marten;
 using Marten.Linq;
@@ -9,6 +11,7 @@ namespace CommitmentTracker.Features.ActionPlans;
 /// requested languages, best first. A plan's commitments are read through <c>CommitmentReads.OfPlans</c>.
 /// <code>
 /// Task&lt;ActionPlan?&gt; Find(string id, CancellationToken ct)
+/// Task&lt;IReadOnlyList&lt;HistoryEntry&gt;&gt; History(string id, CancellationToken ct)   // else ResourceNotFound (404)
 /// Task&lt;ActionPlanResponse&gt; Get(string id, IReadOnlyList&lt;string&gt; lang, CancellationToken ct)   // else ResourceNotFound (404)
 /// Task&lt;Page&lt;ActionPlanResponse&gt;&gt; List(string? member, ActionPlanStatus? status, string? sort, PageRequest paging,
 ///                                    IReadOnlyList&lt;string&gt; lang, CancellationToken ct, FieldErrors? errors = null)
@@ -20,6 +23,9 @@ namespace CommitmentTracker.Features.ActionPlans;
 public sealed class ActionPlanReads(IQuerySession session)
 {
     public async Task<ActionPlan?> Find(string id, CancellationToken ct) => await session.LoadAsync<ActionPlan>(id.ToUpperInvariant(), ct);
+
+    /// <summary>Every event of the plan's stream (lifecycle, revisions, co-creation, documents), with who and why.</summary>
+    public Task<IReadOnlyList<HistoryEntry>> History(string id, CancellationToken ct) => StreamHistory.Read(session, "Action plan", id, ct);
 
     public async Task<ActionPlanResponse> Get(string id, IReadOnlyList<string> lang, CancellationToken ct) =>
         ActionPlanResponse.From(await Find(id, ct) ?? throw new ResourceNotFound("Action plan", id), lang);

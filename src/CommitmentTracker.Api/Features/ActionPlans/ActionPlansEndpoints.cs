@@ -1,3 +1,4 @@
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
@@ -19,6 +20,10 @@ public static class ActionPlansEndpoints
         plans.MapPost("/{id}/status", Move).RequireAuthorization(AuthSetup.Writer)
             .WithSummary("Move the plan along its lifecycle, with a reason; an illegal move is 409.")
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        plans.MapPatch("/{id}", Revise).RequireAuthorization(AuthSetup.Writer)
+            .WithSummary("Revise the plan's title (until it is withdrawn) or its period (in Draft or CoCreation), with a reason.")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        plans.MapGet("/{id}/history", History).WithSummary("Every event of the plan, in order: what, when, who, why.").ProducesProblem(404);
         plans.MapGet("/{id}", Get).WithSummary("Read one action plan.").ProducesProblem(404);
         plans.MapGet("/", List).WithSummary("List action plans, paged and sorted; filter by member and status.")
             .ProducesValidationProblem();
@@ -43,17 +48,37 @@ public static class ActionPlansEndpoints
         return TypedResults.Created($"/api/action-plans/{plan.Id}", ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));
     }
 
-    private static async Task<Ok<ActionPlanResponse>> Move(
-        string id, MoveActionPlan command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http)
+    private static Task<Ok<ActionPlanResponse>> Move(
+        string id, MoveActionPlan command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http) =>
+        Write(id, writes, actor, http, p => MoveActionPlan.Decide(p, command, actor.Id, clock.GetUtcNow()));
+
+    private static async Task<Ok<ActionPlanResponse>> Revise(
+        string id, ReviseActionPlan command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http)
     {
-        var plan = await writes.Append<ActionPlan>("Action plan", id.ToUpperInvariant(), http.Request.ExpectedVersion(), p =>
+        var plan = await writes.Append<ActionPlan>("Action plan", id.ToUpperInvariant(), http.Request.ExpectedVersion(), async (session, p) =>
         {
             actor.EnsureCanWriteMember(p.MemberCode);
-            return MoveActionPlan.Decide(p, command, actor.Id, clock.GetUtcNow());
+            var member = await session.LoadAsync<Member>(p.MemberCode, http.RequestAborted);
+            return ReviseActionPlan.Decide(p, member!.Kind, command, actor.Id, clock.GetUtcNow());
         }, http.RequestAborted);
         http.Response.SetETag(plan.Version);
         return TypedResults.Ok(ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));
     }
+
+    /// <summary>One write to a plan's stream by its member's PoC or an admin; the plan comes back with its new ETag.</summary>
+    internal static async Task<Ok<ActionPlanResponse>> Write(string id, StreamWrites writes, Actor actor, HttpContext http, Func<ActionPlan, object[]> decide)
+    {
+        var plan = await writes.Append<ActionPlan>("Action plan", id.ToUpperInvariant(), http.Request.ExpectedVersion(), p =>
+        {
+            actor.EnsureCanWriteMember(p.MemberCode);
+            return decide(p);
+        }, http.RequestAborted);
+        http.Response.SetETag(plan.Version);
+        return TypedResults.Ok(ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));
+    }
+
+    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> History(string id, ActionPlanReads reads, HttpContext http) =>
+        TypedResults.Ok(await reads.History(id, http.RequestAborted));
 
     private static async Task<Ok<ActionPlanResponse>> Get(string id, ActionPlanReads reads, HttpContext http)
     {

@@ -4,6 +4,7 @@ using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 using CsvHelper;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -52,7 +53,19 @@ public static class ExportEndpoints
         export.MapGet("/milestones.json", MilestonesJson)
             .WithSummary("The milestones of the selected commitments as a JSON array of rows.")
             .Produces<MilestoneRow[]>(200).ProducesValidationProblem();
+        export.MapGet("/history.jsonl", HistoryJsonLines)
+            .WithSummary("The whole history of the selected commitments as JSON Lines, one event a line in global order: their plans' events "
+                         + "(lifecycle, co-creation, documents), their own and their CSO assessments', each with actor, role, organisation, reason, "
+                         + "effectiveAt (when it took effect) and recordedAt (when it was stored); the list's filters, and asOf keeps the events in effect by then.")
+            .Produces<HistoryLine>(200, "application/jsonl").ProducesValidationProblem();
         return app;
+    }
+
+    private static IResult HistoryJsonLines([AsParameters] ExportQuery q, Exporter x, IQuerySession session)
+    {
+        var selection = x.Select(q);
+        return TypedResults.Stream(body => HistoryExport.WriteAsync(body, selection, q.Plan, session, x.Json, x.Aborted),
+            "application/jsonl; charset=utf-8", x.FileName("history", "jsonl", q.AsOf));
     }
 
     private static async Task<IResult> CommitmentsCsv([AsParameters] ExportQuery q, Exporter x)

@@ -1,3 +1,5 @@
+using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Infrastructure.Marten;
 using CommitmentTracker.Infrastructure.Http;
 using Marten;
 using Marten.Linq;
@@ -10,6 +12,7 @@ namespace CommitmentTracker.Features.Members;
 /// <code>
 /// Task&lt;Member?&gt; Find(string code, CancellationToken ct)
 /// Task&lt;MemberResponse&gt; Get(string code, IReadOnlyList&lt;string&gt; lang, CancellationToken ct)      // else ResourceNotFound (404)
+/// Task&lt;IReadOnlyList&lt;HistoryEntry&gt;&gt; History(string code, CancellationToken ct)                        // else ResourceNotFound (404)
 /// Task&lt;IReadOnlyList&lt;Member&gt;&gt; All(CancellationToken ct)                                      // by code
 /// Task&lt;Page&lt;MemberResponse&gt;&gt; List(MemberKind? kind, string? region, string? sort, PageRequest paging,
 ///                                IReadOnlyList&lt;string&gt; lang, CancellationToken ct, FieldErrors? errors = null)
@@ -22,6 +25,9 @@ public sealed class MemberReads(IQuerySession session)
 
     public async Task<MemberResponse> Get(string code, IReadOnlyList<string> lang, CancellationToken ct) =>
         MemberResponse.From(await Find(code, ct) ?? throw new ResourceNotFound("Member", code), lang);
+
+    /// <summary>Every event of the member's stream (registered, renamed, status changed), with who and why.</summary>
+    public Task<IReadOnlyList<HistoryEntry>> History(string code, CancellationToken ct) => StreamHistory.Read(session, "Member", code, ct);
 
     public async Task<IReadOnlyList<Member>> All(CancellationToken ct) => await session.Query<Member>().OrderBy(m => m.Id).ToListAsync(ct);
 

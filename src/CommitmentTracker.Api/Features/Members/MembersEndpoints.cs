@@ -1,6 +1,8 @@
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
+using CommitmentTracker.Infrastructure.Marten;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,6 +16,13 @@ public static class MembersEndpoints
         members.MapPost("/", Register).RequireAuthorization(AuthSetup.Writer)
             .WithSummary("Register a national or local member (admin).")
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
+        members.MapPatch("/{code}", Rename).RequireAuthorization(AuthSetup.Writer)
+            .WithSummary("Rename a member (admin), with a reason; the name keeps the member's default language.")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        members.MapPost("/{code}/status", SetStatus).RequireAuthorization(AuthSetup.Writer)
+            .WithSummary("Set a member's standing (admin): Active, UnderReview or Inactive (OGP's procedural review), with a reason.")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        members.MapGet("/{code}/history", History).WithSummary("Every event of the member, in order: what, when, who, why.").ProducesProblem(404);
         members.MapGet("/{code}", Get).WithSummary("Read one member.").ProducesProblem(404);
         members.MapGet("/", List).WithSummary("List members, paged and sorted; filter by kind and region.")
             .ProducesValidationProblem();
@@ -31,6 +40,25 @@ public static class MembersEndpoints
         http.Response.SetETag(member.Version);
         return TypedResults.Created($"/api/members/{member.Id}", MemberResponse.From(member, LocalizedText.RequestedLanguages(http.Request)));
     }
+
+    private static Task<Ok<MemberResponse>> Rename(
+        string code, RenameMember command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http) =>
+        Revise(code, writes, actor, http, m => RenameMember.Decide(m, command, actor.Id, clock.GetUtcNow()));
+
+    private static Task<Ok<MemberResponse>> SetStatus(
+        string code, SetMemberStatus command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http) =>
+        Revise(code, writes, actor, http, m => SetMemberStatus.Decide(m, command, actor.Id, clock.GetUtcNow()));
+
+    private static async Task<Ok<MemberResponse>> Revise(string code, StreamWrites writes, Actor actor, HttpContext http, Func<Member, object[]> decide)
+    {
+        actor.EnsureAdmin();
+        var member = await writes.Append("Member", code.ToUpperInvariant(), http.Request.ExpectedVersion(), decide, http.RequestAborted);
+        http.Response.SetETag(member.Version);
+        return TypedResults.Ok(MemberResponse.From(member, LocalizedText.RequestedLanguages(http.Request)));
+    }
+
+    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> History(string code, MemberReads reads, HttpContext http) =>
+        TypedResults.Ok(await reads.History(code, http.RequestAborted));
 
     private static async Task<Ok<MemberResponse>> Get(string code, MemberReads reads, HttpContext http)
     {

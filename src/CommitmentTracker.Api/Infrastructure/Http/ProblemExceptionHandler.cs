@@ -31,6 +31,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         BadHttpRequestException bad when MissingBody().IsMatch(bad.Message) => Invalid("body", BindingErrors.Body),
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is invalid.", Detail = bad.Message },
         ResourceNotFound n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
+        Gone g => new ProblemDetails { Status = 410, Title = "Withdrawn.", Detail = g.Message },
         StaleVersion s => new ProblemDetails
         {
             Status = 409, Title = "The resource has changed.", Detail = s.Message,

@@ -29,6 +29,10 @@ public static partial class LocalizedText
         return new Dictionary<string, string>(result, StringComparer.Ordinal);
     }
 
+    /// <summary>The same translations with the same texts.</summary>
+    public static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
+
     public static string Canonical(string tag)
     {
         var parts = tag.Split('-');

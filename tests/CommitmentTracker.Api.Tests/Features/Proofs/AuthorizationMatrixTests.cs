@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CommitmentTracker.Api.Tests.Features.Record;
 using CommitmentTracker.Api.Tests.Infrastructure;
 using CommitmentTracker.Features.Webhooks;
 using CommitmentTracker.Infrastructure.Auth;
@@ -77,6 +78,24 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
             Post($"{await IrmAssessed()}/responses", new { stance = "Accepted", text = new { ka = "ვეთანხმებით" } })),
         ["POST /api/commitments/{id}/milestones/{milestoneId}/assessments/cso/"] = ("401 2xx 403 403 2xx 403 401", async () =>
             Post($"{await Milestone()}/assessments/cso", new { status = "PartiallyMet", comment = "One region only" })),
+        // --- issue 17, the OGP record: members and plans revised, co-creation (admin, or the plan's PoC while Draft/CoCreation) ---
+        ["PATCH /api/members/{code}"] = ("401 2xx 403 403 403 403 401", async () =>
+            Send(HttpMethod.Patch, $"/api/members/{await Member()}", new { name = new { ka = "ახალი სახელი" }, reason = "Official name" })),
+        ["POST /api/members/{code}/status"] = ("401 2xx 403 403 403 403 401", async () =>
+            Post($"/api/members/{await Member()}/status", new { status = "UnderReview", reason = "Procedural review" })),
+        ["PATCH /api/action-plans/{id}"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Send(HttpMethod.Patch, $"/api/action-plans/{await api.OpenPlan(InScope)}", new { title = new { ka = "გეგმა 2" }, reason = "Cabinet title" })),
+        ["PUT /api/action-plans/{id}/co-creation/level"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Send(HttpMethod.Put, $"/api/action-plans/{await api.OpenPlan(InScope)}/co-creation/level", new { influenceLevel = "Consult", forumExists = true, reason = "Charter" })),
+        ["POST /api/action-plans/{id}/co-creation/meetings"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Post($"/api/action-plans/{await api.OpenPlan(InScope)}/co-creation/meetings",
+                new { date = "2024-03-01", participants = new { government = 3, civilSociety = 5 }, minutes = new { url = "https://gov.ge/m" }, reason = "Met" })),
+        ["PUT /api/action-plans/{id}/co-creation/reasoned-response"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Send(HttpMethod.Put, $"/api/action-plans/{await api.OpenPlan(InScope)}/co-creation/reasoned-response", new { url = "https://gov.ge/rr", reason = "Published" })),
+        ["POST /api/action-plans/{id}/documents/"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Upload($"/api/action-plans/{await api.OpenPlan(InScope)}/documents")),
+        ["POST /api/action-plans/{id}/documents/{documentId}/withdraw"] = ("401 2xx 2xx 403 403 403 401", async () =>
+            Post($"{await Document()}/withdraw", new { reason = "Personal data in the annex" })),
         // GraphQL has no mutations (asserted below): POST /graphql serves queries, to anyone.
         ["POST /graphql"] = ("2xx 2xx 2xx 2xx 2xx 2xx 2xx", () => Ready(Post("/graphql", new { query = "{ members { code } }" }))),
     };
@@ -139,6 +158,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
         .OfType<RouteEndpoint>()
         .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
         .Where(e => !e.StartsWith("GET ", StringComparison.Ordinal) && !e.StartsWith("HEAD ", StringComparison.Ordinal))
+        // The site's own form posts (sign-in, sign-out) take a cookie and an antiforgery token, not a key: the workspace
+        // tests authorize them. Every key-authorized write is under /api or /graphql.
+        .Where(e => e.Contains(" /api/", StringComparison.Ordinal) || e.EndsWith(" /graphql", StringComparison.Ordinal))
         .ToHashSet();
 
     private async Task<HttpClient[]> Clients()
@@ -160,7 +182,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
         await using var session = api.Store.QuerySession();
         var keys = (await session.Query<ApiKey>().ToListAsync()).Select(k => k.Id + (k.RevokedAt is null ? "" : " revoked"));
         var hooks = (await session.Query<WebhookSubscription>().ToListAsync()).Select(h => $"{h.Id} {h.Url}");
-        return $"{await api.EventCount()} events; keys: {string.Join(", ", keys.Order())}; webhooks: {string.Join(", ", hooks.Order())}";
+        return $"{await api.EventCount()} events; {await api.StoredChunks()} document chunks; keys: {string.Join(", ", keys.Order())}; webhooks: {string.Join(", ", hooks.Order())}";
     }
 
     private static Func<HttpRequestMessage> Post(string url, object body) => Send(HttpMethod.Post, url, body);
@@ -170,6 +192,17 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
 
     private static Func<HttpRequestMessage> Csv(string url, string csv) =>
         () => new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv") };
+
+    private static Func<HttpRequestMessage> Upload(string url) =>
+        () => new HttpRequestMessage(HttpMethod.Post, url) { Content = Uploads.Form(Uploads.Pdf, "minutes.pdf") };
+
+    /// <summary>A document uploaded to a fresh plan: its path, without /content.</summary>
+    private async Task<string> Document()
+    {
+        var plan = await api.OpenPlan(InScope);
+        var made = await (await api.Admin().PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "minutes.pdf"))).Expect(HttpStatusCode.Created);
+        return $"/api/action-plans/{plan}/documents/{made["id"]!.GetValue<string>()}";
+    }
 
     /// <summary>A subscription made by the CSO caller (so it is the owner).</summary>
     private async Task<string> Webhook()
@@ -213,6 +246,14 @@ public sealed class AuthorizationMatrixTests(ApiFactory api, ITestOutputHelper o
     {
         var n = codes++;
         return $"{(char)('Q' + n / 26)}{(char)('A' + n % 26)}";
+    }
+
+    /// <summary>A fresh member, so each landed rename or status change has a target of its own.</summary>
+    private async Task<string> Member()
+    {
+        var code = NextCode();
+        await api.RegisteredMember(code);
+        return code;
     }
 
     private Task<string> Commitment() => api.MadeCommitment(InScope);
