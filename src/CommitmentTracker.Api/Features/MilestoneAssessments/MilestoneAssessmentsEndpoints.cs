@@ -26,7 +26,7 @@ public static class MilestoneAssessmentsEndpoints
                         ?? throw new ResourceNotFound("Milestone", milestoneId);
         var errors = new FieldErrors();
         errors.Required("status", c.Status).Required("comment", c.Comment).MaxLength("comment", c.Comment, 20000);
-        CommitmentDecider.ValidateEvidence(errors, c.Evidence);
+        CommitmentRules.ValidateEvidence(errors, c.Evidence);
         if (string.IsNullOrWhiteSpace(actor.Organisation)) errors.Add("organisation", "the API key names no organisation.");
         errors.ThrowIfAny();
         return new CsoMilestoneAssessed(CsoMilestoneAssessment.IdFor(milestone.Id, actor.Organisation), commitment.Id, milestone.Id,

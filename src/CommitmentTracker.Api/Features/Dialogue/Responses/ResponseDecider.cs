@@ -18,7 +18,7 @@ public static class ResponseDecider
         var errors = new FieldErrors();
         errors.Required("stance", c.Stance);
         var text = LocalizedText.Validate(errors, "text", c.Text, MaxTextLength);
-        CommitmentDecider.ValidateEvidence(errors, c.Evidence);
+        CommitmentRules.ValidateEvidence(errors, c.Evidence);
         if (c.AssessmentVersion is { } v && (v < 1 || v > currentVersion))
             errors.Add("assessmentVersion", $"must be a version of this assessment, 1 to {currentVersion}.");
         errors.ThrowIfAny();
