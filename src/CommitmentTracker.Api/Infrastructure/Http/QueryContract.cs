@@ -9,7 +9,8 @@ namespace CommitmentTracker.Infrastructure.Http;
 /// Query strings are held to the same rules as bodies: an unknown parameter is a 400 that names it (as an unknown body
 /// field is), and an enum value must be one of its names in any case, never a number (ASP.NET's binding would take
 /// <c>?kind=1</c> and refuse <c>?kind=national</c>). The parameters an operation takes are the ones the OpenAPI document
-/// declares, read from the same API explorer; <c>lang</c> is taken everywhere.
+/// declares, read from the same API explorer; <c>lang</c> is taken everywhere. Only /api and /graphql: site pages keep
+/// their own rules.
 /// </summary>
 public sealed class QueryContract(IApiDescriptionGroupCollectionProvider explorer)
 {
@@ -22,7 +23,8 @@ public sealed class QueryContract(IApiDescriptionGroupCollectionProvider explore
     public async Task Invoke(HttpContext http, RequestDelegate next)
     {
         var handler = http.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>();
-        if (handler is null || !byHandler.Value.TryGetValue((handler, http.Request.Method), out var declared) || http.Request.Query.Count == 0)
+        var api = http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/graphql");
+        if (!api || handler is null || !byHandler.Value.TryGetValue((handler, http.Request.Method), out var declared) || http.Request.Query.Count == 0)
         {
             await next(http);
             return;
