@@ -131,6 +131,17 @@ public sealed class BackupRestoreTests(FastWebhooksApi api, ITestOutputHelper ou
         var csv = new StringContent("Commitment Unique Identifier,Title,Lead Institution,Policy Areas\nA,Open budgets,Ministry of Finance,FiscalOpenness\n",
             System.Text.Encoding.UTF8, "text/csv");
         await (await admin.PostAsync($"/api/action-plans/{plan}/import", csv)).Expect(HttpStatusCode.OK);
+        // issue 17: member and plan revisions, co-creation, documents (their bytes are in the store's schema too)
+        await (await admin.PatchAsync("/api/members/GE", Body(new { name = new { ka = "საქართველო" }, reason = "Official name" }))).Expect(HttpStatusCode.OK);
+        await (await admin.PostJson("/api/members/GE/status", new { status = "UnderReview", reason = "Procedural review" })).Expect(HttpStatusCode.OK);
+        await (await admin.PatchAsync($"/api/action-plans/{plan}", Body(new { title = new { ka = "გეგმა" }, period = new { start = "2024-02-01", end = "2026-01-31" }, reason = "Cabinet" })))
+            .Expect(HttpStatusCode.OK);
+        await (await admin.PutAsync($"/api/action-plans/{plan}/co-creation/level", Body(new { influenceLevel = "Involve", forumExists = true, reason = "Charter" }))).Expect(HttpStatusCode.OK);
+        var document = (await (await admin.PostAsync($"/api/action-plans/{plan}/documents", Record.Uploads.Form(Record.Uploads.Pdf, "minutes.pdf"))).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await (await admin.PostJson($"/api/action-plans/{plan}/co-creation/meetings",
+            new { date = "2024-03-01", participants = new { government = 2 }, minutes = new { documentId = document }, reason = "Met" })).Expect(HttpStatusCode.OK);
+        await (await admin.PutAsync($"/api/action-plans/{plan}/co-creation/reasoned-response", Body(new { url = "https://gov.ge/rr", reason = "Published" }))).Expect(HttpStatusCode.OK);
+        await (await admin.PostJson($"/api/action-plans/{plan}/documents/{document}/withdraw", new { reason = "Superseded" })).Expect(HttpStatusCode.OK);
         var other = await api.OpenPlan("AM");
         await (await admin.PostJson($"/api/action-plans/{other}/status", new { status = "CoCreation", reason = "Forum convened" })).Expect(HttpStatusCode.OK);
         return plan;
