@@ -61,8 +61,8 @@ public static class EventStoreSetup
         return builder.ConnectionString;
     }
 
-    private static int SchemaLockId(string schema) =>
-        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("ogp-daemon:" + schema)));
+    private static int SchemaLockId(string purpose, string schema) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"ogp-{purpose}:{schema}")));
 
     /// <summary>The store's whole shape: events, inline snapshots, indexes. Tools (the bench generator) build the same store from it.</summary>
     public static StoreOptions Options(string connectionString, string schema)
@@ -70,8 +70,11 @@ public static class EventStoreSetup
         var opts = new StoreOptions();
         opts.Connection(WithLz4Documents(connectionString));
         opts.DatabaseSchemaName = schema;
-        // The HotCold daemon's election lock, apart per schema (stores that share a server, as the tests' do, elect apart).
-        opts.Projections.DaemonLockId = SchemaLockId(schema);
+        // Marten's advisory locks, apart per schema: stores that share a server (the tests' do) neither elect one HotCold
+        // daemon between them nor queue behind each other to apply their schema changes at start-up, while the processes
+        // of one store still do both one at a time.
+        opts.Projections.DaemonLockId = SchemaLockId("daemon", schema);
+        opts.ApplyChangesLockId = SchemaLockId("migrations", schema);
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
