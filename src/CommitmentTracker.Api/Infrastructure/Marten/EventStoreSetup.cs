@@ -62,11 +62,11 @@ public static class EventStoreSetup
         var opts = new StoreOptions();
         opts.Connection(WithLz4Documents(connectionString));
         opts.DatabaseSchemaName = schema;
-        // The HotCold daemon's election lock, apart per schema (stores that share a server, as the tests' do, elect apart).
+        // Marten's advisory locks, apart per schema: stores that share a server (the tests' do) neither elect one HotCold
+        // daemon between them nor queue behind each other to apply their schema changes at start-up, while the processes
+        // of one store still do both one at a time.
         opts.Projections.DaemonLockId = SchemaLockId("daemon", schema);
-        // Likewise the lock that serializes applying schema changes at start: one per schema, so hosts of other schemas
-        // never wait for it (with one shared id, the tests' parallel hosts queued for it and timed out on a loaded machine).
-        opts.ApplyChangesLockId = SchemaLockId("apply-changes", schema);
+        opts.ApplyChangesLockId = SchemaLockId("migrations", schema);
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
