@@ -28,6 +28,7 @@ else
   admin_hint="the admin API key is the Auth__BootstrapAdminKey you set"
 fi
 
+bash build/drop-redirect-package.sh
 dotnet build src/CommitmentTracker.Api -c Release -nologo -v q
 cleanup() { [ "$started_local" = 1 ] && bash deploy/local-postgres.sh stop "$repo/.data/pg" || true; }
 

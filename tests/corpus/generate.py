@@ -243,6 +243,21 @@ gql("mutation over GET", "mutation { x }", method="GET", expect="4xx")
 case("graphql GET: variables not JSON", "GET", G + "?query=" + quote("{ members { code } }") + "&variables=" + quote("{nope"), expect=400)
 case("graphql GET: no query", "GET", G, expect=400)
 
+# --- contract (issue 20): paging overflow, unknown query parameters, numeric query enums, empty body, 415 ----------
+for lst in ["/api/members", "/api/action-plans", "/api/commitments"]:
+    case(f"contract: {lst} page offset overflow", "GET", lst + "?page=1000000000&pageSize=200", expect=400)
+    case(f"contract: {lst} unknown query parameter", "GET", lst + "?colour=red", expect=400)
+case("contract: GraphQL cursor past any offset", "POST", G, {"query": '{ commitments(first: 200, after: "bzoyMTQ3NDgzNjQ3") { totalCount } }'}, expect="errors")
+case("contract: GraphQL plans cursor past any offset", "POST", G, {"query": '{ actionPlans(first: 200, after: "bzoyMTQ3NDgzNjQ3") { totalCount } }'}, expect="errors")
+for path in ["/api/members?kind=1", "/api/action-plans?status=1", "/api/commitments?completion=2", "/api/commitments?irmCompletion=0", "/api/commitments/stats?groupBy=0"]:
+    case(f"contract: numeric query enum {path}", "GET", path, expect=400)
+case("contract: unknown query parameter on a single read", "GET", C + "?expand=all", expect=400)
+case("contract: unknown query parameter on a write", "POST", C + "/withdraw?force=true", writes["withdraw"][2], expect=400)
+case("contract: no body at all", "POST", "/api/members", expect=400)
+case("contract: empty JSON body on a milestone", "POST", C + "/milestones", "", expect=400)
+case("contract: XML body", "POST", "/api/members", "<member/>", headers={"Content-Type": "application/xml"}, expect=415)
+case("contract: form body", "POST", C + "/completion", "completion=Complete", headers={"Content-Type": "application/x-www-form-urlencoded"}, expect=415)
+
 # A body over the 1 MiB limit is refused whole, before anything reads it.
 for c in cases:
     if "{{1MB" in c.get("body", ""):

@@ -26,7 +26,7 @@ public static class SiteSetup
         return app;
     }
 
-    /// <summary>Language, the not-found page, errors and ETags for the site's pages only; after authorization (antiforgery needs it).</summary>
+    /// <summary>Language, the not-found page, errors and ETags for the site's pages only; after the workspace's antiforgery.</summary>
     public static WebApplication UseSite(this WebApplication app)
     {
         app.UseWhen(http => SitePaths.IsPage(http.Request.Path), site =>
@@ -37,7 +37,6 @@ public static class SiteSetup
             site.UseMiddleware<PageETags>();
             site.Use(NotFoundPage);
         });
-        app.UseAntiforgery();
         return app;
     }
 

@@ -1,6 +1,5 @@
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.GraphQL;
-using Marten;
 using GraphQL.Types;
 
 namespace CommitmentTracker.Features.ActionPlans;
@@ -22,11 +21,7 @@ public sealed class ActionPlanGraphType : ObjectGraphType<ActionPlan>
         Field(p => p.Version);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommitmentGraphType>>>>("commitments")
             .Description("The plan's commitments, by id; loaded for every plan of the document in one query.")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<BatchLoaders>().LoadMany<string, Commitment>("planCommitments", ctx.Source.Id, async (ids, ct) =>
-            {
-                var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
-                var all = await session.Query<Commitment>().Where(c => ids.Contains(c.PlanId)).OrderBy(c => c.Id).ToListAsync(ct);
-                return all.ToLookup(c => c.PlanId);
-            }));
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<BatchLoaders>().LoadMany<string, CommitmentView>("planCommitments", ctx.Source.Id, (ids, ct) =>
+                ctx.RequestServices!.GetRequiredService<CommitmentReads>().OfPlans(ids, [], ct)));
     }
 }

@@ -4,7 +4,6 @@ using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 using CommitmentTracker.Infrastructure.Marten;
 using Marten;
-using Marten.Linq;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommitmentTracker.Features.ActionPlans;
@@ -56,42 +55,23 @@ public static class ActionPlansEndpoints
         return TypedResults.Ok(ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));
     }
 
-    private static async Task<Ok<ActionPlanResponse>> Get(string id, IQuerySession session, HttpContext http)
+    private static async Task<Ok<ActionPlanResponse>> Get(string id, ActionPlanReads reads, HttpContext http)
     {
-        var plan = await session.LoadAsync<ActionPlan>(id.ToUpperInvariant(), http.RequestAborted)
-                   ?? throw new ResourceNotFound("Action plan", id);
+        var plan = await reads.Get(id, LocalizedText.RequestedLanguages(http.Request), http.RequestAborted);
         http.Response.SetETag(plan.Version);
-        return TypedResults.Ok(ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));
+        return TypedResults.Ok(plan);
     }
 
     /// <param name="member">Member code, e.g. GE or GE-TBS.</param>
     /// <param name="status">Lifecycle status.</param>
     /// <param name="sort">start, -start, sequence, -sequence, member, -member.</param>
     private static async Task<Ok<Page<ActionPlanResponse>>> List(
-        IQuerySession session, HttpContext http, string? member, ActionPlanStatus? status, string? sort, int? page, int? pageSize)
+        ActionPlanReads reads, HttpContext http, string? member, ActionPlanStatus? status, string? sort, int? page, int? pageSize)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
-        errors.Defined("status", status);
-        IQueryable<ActionPlan> query = session.Query<ActionPlan>().Stats(out var stats);
-        if (!string.IsNullOrWhiteSpace(member))
-        {
-            var code = member.Trim().ToUpperInvariant();
-            query = query.Where(p => p.MemberCode == code);
-        }
-        if (status is { } s) query = query.Where(p => p.Status == s);
-        query = (sort ?? "-start") switch
-        {
-            "start" => query.OrderBy(p => p.Period.Start).ThenBy(p => p.Id),
-            "-start" => query.OrderByDescending(p => p.Period.Start).ThenBy(p => p.Id),
-            "sequence" => query.OrderBy(p => p.Sequence).ThenBy(p => p.Id),
-            "-sequence" => query.OrderByDescending(p => p.Sequence).ThenBy(p => p.Id),
-            "member" => query.OrderBy(p => p.MemberCode).ThenBy(p => p.Sequence),
-            "-member" => query.OrderByDescending(p => p.MemberCode).ThenBy(p => p.Sequence),
-            _ => errors.InvalidSort(query, "start, sequence, member"),
-        };
-        errors.ThrowIfAny();
-        var lang = LocalizedText.RequestedLanguages(http.Request);
-        return TypedResults.Ok(await query.ToPageAsync(stats, paging, p => ActionPlanResponse.From(p, lang), http.RequestAborted));
+        return TypedResults.Ok(await reads.List(member, status, sort, paging, LocalizedText.RequestedLanguages(http.Request), http.RequestAborted, errors));
     }
+
+    public static IServiceCollection AddActionPlanReads(this IServiceCollection services) => services.AddScoped<ActionPlanReads>();
 }

@@ -14,6 +14,10 @@ public static partial class CommitmentsEndpoints
 {
     [GeneratedRegex("^[A-Z]{2}[0-9]{4}$")] internal static partial Regex OgpId();
 
+    /// <summary>The slice's services: the one read, the write helper, the stats and list-total caches.</summary>
+    public static IServiceCollection AddCommitments(this IServiceCollection services) =>
+        services.AddCommitmentStats().AddScoped<CommitmentReads>().AddScoped<CommitmentWriter>();
+
     public static IEndpointRouteBuilder MapCommitments(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/action-plans/{planId}/commitments", Make).WithTags("Commitments").RequireAuthorization(AuthSetup.Writer)
@@ -27,7 +31,7 @@ public static partial class CommitmentsEndpoints
             .ProducesValidationProblem();
         commitments.MapGet("/stats", Stats).WithSummary("Dashboard aggregates (counts, completion distribution, overdue, starred, mean progress) grouped by member, plan, policyArea, ogpValue, completion or irmCompletion; same filters as the list.")
             .ProducesValidationProblem();
-        commitments.MapGet("/{id}/history", History).WithSummary("Every event of the commitment, in order: what, when, who, why.")
+        commitments.MapGet("/{id}/history", History).WithSummary("Every event about the commitment, from its own stream and its CSO assessment streams, in global order: which stream, what, when, who, why.")
             .ProducesProblem(404);
 
         var writes = commitments.MapGroup("/{id}").RequireAuthorization(AuthSetup.Writer)
@@ -50,12 +54,11 @@ public static partial class CommitmentsEndpoints
     }
 
     /// <summary>What every commitment write needs from the request.</summary>
-    public sealed class CommitmentWriter(StreamWrites writes, IQuerySession query, Actor actor, TimeProvider clock, IHttpContextAccessor accessor)
+    public sealed class CommitmentWriter(StreamWrites writes, CommitmentReads reads, Actor actor, TimeProvider clock, IHttpContextAccessor accessor)
     {
         public Actor Actor { get; } = actor;
         public DateTimeOffset Now { get; } = clock.GetUtcNow();
         private HttpContext Http => accessor.HttpContext!;
-        public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
         /// <summary>Decides and appends; by default only the member's PoC or an admin may (<paramref name="authorize"/> overrides).</summary>
         public Task<Ok<CommitmentResponse>> Write(string id, Func<Commitment, object[]> decide, Action<Commitment>? authorize = null) =>
@@ -73,11 +76,8 @@ public static partial class CommitmentsEndpoints
             return TypedResults.Ok(await Respond(commitment));
         }
 
-        public async Task<CommitmentResponse> Respond(Commitment commitment)
-        {
-            var cso = await CsoAssessmentsEndpoints.For(query, commitment.Id, Http.RequestAborted);
-            return CommitmentResponse.From(commitment, cso, LocalizedText.RequestedLanguages(Http.Request), Today);
-        }
+        public async Task<CommitmentResponse> Respond(Commitment commitment) =>
+            (await reads.View(commitment, LocalizedText.RequestedLanguages(Http.Request), Http.RequestAborted)).Response;
     }
 
     private static async Task<Created<CommitmentResponse>> Make(string planId, MakeCommitment command, StreamWrites writes, CommitmentWriter x, HttpContext http)
@@ -115,25 +115,11 @@ public static partial class CommitmentsEndpoints
         return TypedResults.Created($"/api/commitments/{ok.Value.Id}/milestones/{added.Id}", ok.Value);
     }
 
-    private static async Task<Ok<CommitmentResponse>> Get(string id, DateOnly? asOf, IQuerySession session, CommitmentWriter x, HttpContext http)
+    private static async Task<Ok<CommitmentResponse>> Get(string id, DateOnly? asOf, CommitmentReads reads, HttpContext http)
     {
-        if (asOf is { } date)
-        {
-            var state = await CommitmentHistory.AsOfAsync(session, id.ToUpperInvariant(), date, http.RequestAborted)
-                        ?? throw new ResourceNotFound($"Commitment as of {date:yyyy-MM-dd}", id);
-            var cso = await CsoAssessmentsEndpoints.For(session, state.Id, http.RequestAborted, date);
-            http.Response.SetETag(state.Version);
-            return TypedResults.Ok(CommitmentResponse.From(state, cso, LocalizedText.RequestedLanguages(http.Request), date, date));
-        }
-        // The commitment and its CSO views in one round trip: the most frequent read of the API.
-        var key = id.ToUpperInvariant();
-        var batch = session.CreateBatchQuery();
-        var loaded = batch.Load<Commitment>(key);
-        var streams = batch.Query<CsoAssessment>().Where(a => a.CommitmentId == key).OrderBy(a => a.Organisation).ToList();
-        await batch.Execute(http.RequestAborted);
-        var commitment = await loaded ?? throw new ResourceNotFound("Commitment", id);
-        http.Response.SetETag(commitment.Version);
-        return TypedResults.Ok(CommitmentResponse.From(commitment, CsoAssessmentsEndpoints.Views(await streams), LocalizedText.RequestedLanguages(http.Request), x.Today));
+        var view = await reads.Get(id, asOf, LocalizedText.RequestedLanguages(http.Request), http.RequestAborted);
+        http.Response.SetETag(view.State.Version);
+        return TypedResults.Ok(view.Response);
     }
 
     /// <param name="member">Member code (GE, GE-TBS).</param>
@@ -142,31 +128,25 @@ public static partial class CommitmentsEndpoints
     /// <param name="overdue">true: has a milestone past due and not Met; false: has none.</param>
     /// <param name="sort">id, updatedAt, progress, optionally prefixed with '-'.</param>
     private static async Task<Ok<Page<CommitmentResponse>>> List(
-        IQuerySession session, CommitmentCountCache counts, CommitmentWriter x, HttpContext http, string? member, string? plan, PolicyArea? policyArea,
+        CommitmentReads reads, HttpContext http, string? member, string? plan, PolicyArea? policyArea,
         OgpValue? ogpValue, Completion? completion, IrmCompletion? irmCompletion, bool? overdue, string? q, string? sort, int? page, int? pageSize)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
-        var today = x.Today;
         var filter = new CommitmentFilter(member, plan, policyArea, ogpValue, completion, irmCompletion, overdue, q);
-        var filtered = filter.Apply(session, today, errors);
-        var query = CommitmentFilter.Sort(filtered, sort, errors);
-        errors.ThrowIfAny();
-        var lang = LocalizedText.RequestedLanguages(http.Request);
-        var (items, total) = await CommitmentPage.Read(session, counts, filter, today, filtered, query, sort, paging.Skip, paging.PageSize, http.RequestAborted);
-        // The list carries no CSO views (one query per row); read one commitment for all three assessments.
-        return TypedResults.Ok(new Page<CommitmentResponse>(items.Select(c => CommitmentResponse.From(c, [], lang, today)).ToList(), paging.Page, paging.PageSize, total));
+        var list = await reads.List(filter, sort, paging.Skip, paging.PageSize, LocalizedText.RequestedLanguages(http.Request), http.RequestAborted, errors);
+        return TypedResults.Ok(new Page<CommitmentResponse>(list.Items.Select(v => v.Response).ToList(), paging.Page, paging.PageSize, list.Total));
     }
 
     private static async Task<Ok<CommitmentStatsRow[]>> Stats(
-        IQuerySession session, CommitmentStatsCache stats, CommitmentWriter x, HttpContext http, StatsGroupBy? groupBy, string? member, string? plan,
+        IQuerySession session, CommitmentStatsCache stats, CommitmentReads reads, HttpContext http, StatsGroupBy? groupBy, string? member, string? plan,
         PolicyArea? policyArea, OgpValue? ogpValue, Completion? completion, IrmCompletion? irmCompletion, bool? overdue, string? q)
     {
         if (groupBy is null) throw ValidationFailed.Field("groupBy", "is required: Member, Plan, PolicyArea, OgpValue, Completion or IrmCompletion.");
         var filter = new CommitmentFilter(member, plan, policyArea, ogpValue, completion, irmCompletion, overdue, q);
-        return TypedResults.Ok(await stats.Get(session, groupBy.Value, filter, x.Today, http.RequestAborted));
+        return TypedResults.Ok(await stats.Get(session, groupBy.Value, filter, reads.Today, http.RequestAborted));
     }
 
-    private static async Task<Ok<HistoryEntry[]>> History(string id, IQuerySession session, HttpContext http) =>
-        TypedResults.Ok((await CommitmentHistory.Events(session, id.ToUpperInvariant(), http.RequestAborted)).Select(CommitmentHistory.Entry).ToArray());
+    private static async Task<Ok<HistoryEntry[]>> History(string id, CommitmentReads reads, HttpContext http) =>
+        TypedResults.Ok((await reads.History(id, http.RequestAborted)).ToArray());
 }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 using CsvHelper;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +39,7 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExport(this IEndpointRouteBuilder app)
     {
-        var export = app.MapGroup("/api/export").WithTags("Export");
+        var export = app.MapGroup("/api/export").WithTags("Export").WithMetadata(new ValidatedByEventsMark());
         export.MapGet("/commitments.csv", CommitmentsCsv)
             .WithSummary("Commitments as CSV in OGP's spreadsheet columns (UTF-8 with BOM), with the list's filters, asOf and lang.")
             .Produces<string>(200, "text/csv").ProducesValidationProblem();
@@ -97,7 +97,7 @@ public static class ExportEndpoints
     }
 
     /// <summary>Writes the header, then each commitment's rows as PostgreSQL hands them over, flushing as the buffer fills.</summary>
-    private static async Task WriteCsv(Stream body, string[] header, ExportSelection selection, Exporter x, Func<CsvWriter, Commitment, int> write)
+    private static async Task WriteCsv(Stream body, string[] header, CommitmentSelection selection, Exporter x, Func<CsvWriter, Commitment, int> write)
     {
         await using var csv = CsvWriter.Create(body, CsvOptions, leaveOpen: true);
         csv.WriteHeader(header);
@@ -107,15 +107,14 @@ public static class ExportEndpoints
     }
 
     /// <summary>What every export needs from the request.</summary>
-    public sealed class Exporter(IQuerySession session, IDocumentStore store, TimeProvider clock, IHttpContextAccessor accessor, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    public sealed class Exporter(CommitmentReads reads, IHttpContextAccessor accessor, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         private HttpContext Http => accessor.HttpContext!;
         public CancellationToken Aborted => Http.RequestAborted;
         public IReadOnlyList<string> Lang { get; } = LocalizedText.RequestedLanguages(accessor.HttpContext!.Request);
         public JsonSerializerOptions Json => json.Value.SerializerOptions;
 
-        public ExportSelection Select(ExportQuery q) =>
-            ExportSelection.Prepare(session, store, q.Filter, q.Sort, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), q.AsOf);
+        public CommitmentSelection Select(ExportQuery q) => reads.Select(q.Filter, q.Sort, q.AsOf);
 
         public string FileName(string what, string extension, DateOnly? asOf) =>
             asOf is { } d ? $"{what}-{d:yyyy-MM-dd}.{extension}" : $"{what}.{extension}";

@@ -2,7 +2,6 @@ using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 using Marten;
-using Marten.Linq;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommitmentTracker.Features.Members;
@@ -33,38 +32,23 @@ public static class MembersEndpoints
         return TypedResults.Created($"/api/members/{member.Id}", MemberResponse.From(member, LocalizedText.RequestedLanguages(http.Request)));
     }
 
-    private static async Task<Ok<MemberResponse>> Get(string code, IQuerySession session, HttpContext http)
+    private static async Task<Ok<MemberResponse>> Get(string code, MemberReads reads, HttpContext http)
     {
-        var member = await session.LoadAsync<Member>(code.ToUpperInvariant(), http.RequestAborted)
-                     ?? throw new ResourceNotFound("Member", code);
+        var member = await reads.Get(code, LocalizedText.RequestedLanguages(http.Request), http.RequestAborted);
         http.Response.SetETag(member.Version);
-        return TypedResults.Ok(MemberResponse.From(member, LocalizedText.RequestedLanguages(http.Request)));
+        return TypedResults.Ok(member);
     }
 
     /// <param name="kind">National or Local.</param>
     /// <param name="region">Exact region name, e.g. "Europe".</param>
     /// <param name="sort">code, -code, region, -region, registeredAt, -registeredAt.</param>
     private static async Task<Ok<Page<MemberResponse>>> List(
-        IQuerySession session, HttpContext http, MemberKind? kind, string? region, string? sort, int? page, int? pageSize)
+        MemberReads reads, HttpContext http, MemberKind? kind, string? region, string? sort, int? page, int? pageSize)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
-        errors.Defined("kind", kind);
-        IQueryable<Member> query = session.Query<Member>().Stats(out var stats);
-        if (kind is { } k) query = query.Where(m => m.Kind == k);
-        if (!string.IsNullOrWhiteSpace(region)) query = query.Where(m => m.Region == region);
-        query = (sort ?? "code") switch
-        {
-            "code" => query.OrderBy(m => m.Id),
-            "-code" => query.OrderByDescending(m => m.Id),
-            "region" => query.OrderBy(m => m.Region).ThenBy(m => m.Id),
-            "-region" => query.OrderByDescending(m => m.Region).ThenBy(m => m.Id),
-            "registeredAt" => query.OrderBy(m => m.RegisteredAt).ThenBy(m => m.Id),
-            "-registeredAt" => query.OrderByDescending(m => m.RegisteredAt).ThenBy(m => m.Id),
-            _ => errors.InvalidSort(query, "code, region, registeredAt"),
-        };
-        errors.ThrowIfAny();
-        var lang = LocalizedText.RequestedLanguages(http.Request);
-        return TypedResults.Ok(await query.ToPageAsync(stats, paging, m => MemberResponse.From(m, lang), http.RequestAborted));
+        return TypedResults.Ok(await reads.List(kind, region, sort, paging, LocalizedText.RequestedLanguages(http.Request), http.RequestAborted, errors));
     }
+
+    public static IServiceCollection AddMemberReads(this IServiceCollection services) => services.AddScoped<MemberReads>();
 }

@@ -1,6 +1,9 @@
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Http;
+using CommitmentTracker.Infrastructure.Marten;
+using CommitmentTracker.Infrastructure.Caching;
+using CommitmentTracker.Infrastructure.Time;
 using Marten;
 using Npgsql;
 
@@ -39,16 +42,17 @@ public sealed class CompletionGapCache(IDocumentStore store, MarkedResults<Compl
         var errors = new FieldErrors();
         var filtered = filter.Apply(session, today, errors);
         errors.ThrowIfAny();
-        var schema = store.Options.DatabaseSchemaName;
+        string Column(System.Linq.Expressions.Expression<Func<Commitment, object?>> member) => "c." + StorageNames.Column(store, member);
+        var (completion, irm) = (Column(c => c.Completion), Column(c => c.IrmResultsCompletion));
         string Sql(string where) => $"""
             with mark as materialized ({EventsMark.Sql(store)}),
-            c as (select c.id, c.completion, c.irm_results_completion from {schema}.mt_doc_commitment c {where})
+            c as (select c.id, {completion} as completion, {irm} as irm from {StorageNames.Table<Commitment>(store)} c {where})
             select mark.max_seq, mark.recent, g.kind, g.self, g.other, g.n from mark left join (
-                select 'irm' as kind, c.completion as self, c.irm_results_completion as other, count(*)::int as n
-                from c where c.irm_results_completion is not null group by 2, 3
+                select 'irm' as kind, c.completion as self, c.irm as other, count(*)::int as n
+                from c where c.irm is not null group by 2, 3
                 union all
                 select 'cso', c.completion, a.data -> 'Latest' ->> 'Completion', count(*)::int
-                from c join {schema}.mt_doc_csoassessment a on a.data ->> 'CommitmentId' = c.id group by 2, 3
+                from c join {StorageNames.Table<CsoAssessment>(store)} a on a.data ->> 'CommitmentId' = c.id group by 2, 3
             ) g on true
             """;
         await using var command = filter == new CommitmentFilter()

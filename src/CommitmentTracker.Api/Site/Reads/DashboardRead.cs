@@ -1,4 +1,6 @@
 using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Infrastructure.Caching;
+using CommitmentTracker.Infrastructure.Time;
 using Marten;
 
 namespace CommitmentTracker.Site.Reads;

@@ -3,8 +3,9 @@ using CommitmentTracker.Features.Commitments;
 namespace CommitmentTracker.Site.Reads;
 
 /// <summary>
-/// What each page reads, one small adapter per page over the read code REST and GraphQL use (never the API over HTTP).
-/// The views only the site shows (the completion gap, the latest changes) are read services of their own here.
+/// What each page reads: one small adapter per page over the read services REST and GraphQL use (CommitmentReads,
+/// MemberReads, ActionPlanReads, the stats cache), in-process, never the API over HTTP. The views only the site shows
+/// (the completion gap, the latest changes) are read services of their own here.
 /// </summary>
 public static class SiteReads
 {
@@ -15,8 +16,8 @@ public static class SiteReads
             .AddScoped<CommitmentRead>().AddScoped<SearchRead>().AddScoped<DashboardRead>();
     }
 
-    /// <summary>The business day of the request, from the one clock.</summary>
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>The languages content is asked in: the UI language alone (the API's fallback rule does the rest).</summary>
+    public static IReadOnlyList<string> Lang => [SiteLanguages.Current];
 }
 
 /// <summary>A content text as shown: in the UI language when it has one, else in its fallback language, marked as such.</summary>

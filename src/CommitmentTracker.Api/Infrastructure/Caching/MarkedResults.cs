@@ -1,14 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CommitmentTracker.Features.Commitments;
-
-/// <summary><c>ResultCache:Enabled</c> (default true): whether dashboard stats and list totals are reused (<see cref="MarkedResults{TKey,TValue}"/>).</summary>
-public sealed record ResultCacheOptions
-{
-    public const string Section = "ResultCache";
-
-    public bool Enabled { get; init; } = true;
-}
+namespace CommitmentTracker.Infrastructure.Caching;
 
 /// <summary>
 /// Results of reads over the read model, reused only while they are provably what a fresh computation would return.

@@ -1,3 +1,4 @@
+using CommitmentTracker.Infrastructure.Caching;
 using Marten;
 
 namespace CommitmentTracker.Features.Commitments;
@@ -25,8 +26,7 @@ public static class CommitmentStatsSetup
 {
     public static IServiceCollection AddCommitmentStats(this IServiceCollection services)
     {
-        services.AddOptions<ResultCacheOptions>().BindConfiguration(ResultCacheOptions.Section);
-        services.AddSingleton(typeof(MarkedResults<,>));
+        services.AddResultCache();
         services.AddSingleton<CommitmentStatsCache>();
         return services.AddSingleton<CommitmentCountCache>();
     }

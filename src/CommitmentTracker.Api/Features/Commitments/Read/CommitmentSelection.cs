@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Marten;
 using JasperFx.Events;
@@ -7,14 +6,14 @@ using Marten;
 using Marten.Linq.MatchesSql;
 using Npgsql;
 
-namespace CommitmentTracker.Features.Export;
+namespace CommitmentTracker.Features.Commitments;
 
 /// <summary>
-/// The commitments an export writes: the list's own filter (<see cref="CommitmentFilter"/>), streamed from PostgreSQL
-/// row by row, never collected in memory. With <c>asOf</c>, each commitment is folded from its events up to that day's
+/// The commitments an export writes (read through <see cref="CommitmentReads.Select"/>): the list's own filter
+/// (<see cref="CommitmentFilter"/>), streamed from PostgreSQL row by row, never collected in memory. With <c>asOf</c>, each commitment is folded from its events up to that day's
 /// end, <see cref="BatchSize"/> streams at a time, and the filter is applied to the folded states.
 /// </summary>
-public sealed class ExportSelection
+public sealed class CommitmentSelection
 {
     /// <summary>Streams folded per round trip in an asOf export: two queries (ids, then their events) per batch.</summary>
     public const int BatchSize = 500;
@@ -24,7 +23,7 @@ public sealed class ExportSelection
     private readonly CommitmentFilter filter;
     private readonly IQueryable<Commitment> query;
 
-    private ExportSelection(IQuerySession session, IDocumentStore store, CommitmentFilter filter, IQueryable<Commitment> query, DateOnly today, DateOnly? asOf)
+    private CommitmentSelection(IQuerySession session, IDocumentStore store, CommitmentFilter filter, IQueryable<Commitment> query, DateOnly today, DateOnly? asOf)
     {
         this.session = session;
         this.store = store;
@@ -40,21 +39,21 @@ public sealed class ExportSelection
     public DateOnly? AsOf { get; }
 
     /// <summary>Checks the filter and sort now, so a bad one is a 400 before any byte of the file is sent.</summary>
-    public static ExportSelection Prepare(IQuerySession session, IDocumentStore store, CommitmentFilter filter, string? sort, DateOnly today, DateOnly? asOf)
+    public static CommitmentSelection Prepare(IQuerySession session, IDocumentStore store, CommitmentFilter filter, string? sort, DateOnly today, DateOnly? asOf)
     {
         var errors = new FieldErrors();
         if (asOf is null)
         {
             var query = CommitmentFilter.Sort(filter.Apply(session, today, errors), sort, errors);
             errors.ThrowIfAny();
-            return new ExportSelection(session, store, filter, query, today, null);
+            return new CommitmentSelection(session, store, filter, query, today, null);
         }
         filter.Apply(session, asOf.Value, errors);
         if (sort is not (null or "id")) errors.Add("sort", "an asOf export is ordered by id.");
         errors.ThrowIfAny();
         // Member and plan never change, so they select the candidate streams; the rest is decided on the state as of then.
         var candidates = new CommitmentFilter(filter.Member, filter.Plan).Apply(session, asOf.Value, errors);
-        return new ExportSelection(session, store, filter, candidates, asOf.Value, asOf);
+        return new CommitmentSelection(session, store, filter, candidates, asOf.Value, asOf);
     }
 
     public IAsyncEnumerable<Commitment> Commitments(CancellationToken ct) =>
@@ -62,8 +61,6 @@ public sealed class ExportSelection
 
     private async IAsyncEnumerable<Commitment> FoldedAsOf(DateOnly asOf, [EnumeratorCancellation] CancellationToken ct)
     {
-        var cutoff = new DateTimeOffset(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var aggregator = ((StoreOptions)store.Options).Projections.AggregatorFor<Commitment>();
         string? after = null;
         while (true)
         {
@@ -75,12 +72,7 @@ public sealed class ExportSelection
                 .OrderBy(e => e.Sequence).ToListAsync(ct);
             var states = new List<Commitment>(ids.Count);
             foreach (var stream in events.GroupBy(e => e.StreamKey!).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                // As for one commitment (CommitmentHistory.AsOfAsync): up to the last event decided before the cut-off.
-                var upTo = stream.ToList().FindLastIndex(e => e.Data is IDomainEvent d && d.At < cutoff);
-                if (upTo < 0) continue;
-                if (await aggregator.BuildAsync(stream.Take(upTo + 1).ToList(), session, null, ct) is { } state) states.Add(state);
-            }
+                if (await CommitmentHistory.FoldAsOf(session, stream.ToList(), asOf, ct) is { } state) states.Add(state);
             foreach (var state in filter.Apply(states.AsQueryable(), asOf, new FieldErrors())) yield return state;
         }
     }

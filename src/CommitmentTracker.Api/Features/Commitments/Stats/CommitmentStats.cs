@@ -1,5 +1,7 @@
 using CommitmentTracker.Features.Assessments;
+using CommitmentTracker.Infrastructure.Caching;
 using CommitmentTracker.Infrastructure.Http;
+using CommitmentTracker.Infrastructure.Marten;
 using Marten;
 using Npgsql;
 
@@ -26,14 +28,15 @@ public static class CommitmentStats
         var errors = new FieldErrors();
         var filtered = filter.Apply(session, today, errors);
         errors.ThrowIfAny();
+        string Column(System.Linq.Expressions.Expression<Func<Commitment, object?>> member) => "c." + StorageNames.Column(store, member);
         var (key, names) = groupBy switch
         {
-            StatsGroupBy.Member => ("c.member_code", null),
-            StatsGroupBy.Plan => ("c.plan_id", null),
-            StatsGroupBy.Completion => ("c.completion", null),
-            StatsGroupBy.IrmCompletion => ("coalesce(c.irm_results_completion, 'NotAssessed')", null),
-            StatsGroupBy.PolicyArea => ("c.policy_area_mask", Enum.GetNames<PolicyArea>()),
-            _ => ("c.ogp_value_mask", Enum.GetNames<OgpValue>()),
+            StatsGroupBy.Member => (Column(c => c.MemberCode), null),
+            StatsGroupBy.Plan => (Column(c => c.PlanId), null),
+            StatsGroupBy.Completion => (Column(c => c.Completion), null),
+            StatsGroupBy.IrmCompletion => ($"coalesce({Column(c => c.IrmResultsCompletion)}, 'NotAssessed')", null),
+            StatsGroupBy.PolicyArea => (Column(c => c.PolicyAreaMask), Enum.GetNames<PolicyArea>()),
+            _ => (Column(c => c.OgpValueMask), Enum.GetNames<OgpValue>()),
         };
         // A commitment counts once in each of its policy areas (or values): bit n of the mask is the enum's value n.
         var keyed = names is null
@@ -47,9 +50,10 @@ public static class CommitmentStats
         string Sql(string where) => $"""
             with mark as materialized ({EventsMark.Sql(store)}),
             base as (
-                select {key} as k, c.completion, c.starred, coalesce(c.earliest_open_due < :ct_today, false) as overdue,
-                       count(*) as n, sum(c.progress) as p
-                from {store.Options.DatabaseSchemaName}.mt_doc_commitment c
+                select {key} as k, {Column(c => c.Completion)} as completion, {Column(c => c.Starred)} as starred,
+                       coalesce({Column(c => c.EarliestOpenDue)} < :ct_today, false) as overdue,
+                       count(*) as n, sum({Column(c => c.Progress)}) as p
+                from {StorageNames.Table<Commitment>(store)} c
                 {where}
                 group by 1, 2, 3, 4),
             keyed as ({keyed})

@@ -28,8 +28,8 @@ public sealed class EvidenceLinkGraphType : ObjectGraphType<EvidenceLink>
     }
 }
 
-/// <summary>A milestone with its commitment's default language, which its texts fall back to.</summary>
-public sealed record MilestoneNode(Milestone Milestone, string DefaultLanguage);
+/// <summary>A milestone with its commitment's default language, which its texts fall back to, and the day it is judged on.</summary>
+public sealed record MilestoneNode(Milestone Milestone, string DefaultLanguage, DateOnly Day);
 
 public sealed class MilestoneGraphType : ObjectGraphType<MilestoneNode>
 {
@@ -46,7 +46,7 @@ public sealed class MilestoneGraphType : ObjectGraphType<MilestoneNode>
         Field<NonNullGraphType<OgpEnumType<MilestoneStatus>>>("status").Resolve(ctx => ctx.Source.Milestone.Status);
         Field<NonNullGraphType<IntGraphType>>("progress").Resolve(ctx => ctx.Source.Milestone.Progress);
         Field<NonNullGraphType<BooleanGraphType>>("overdue").Description("Due date before today (the app clock) and not Met.")
-            .Resolve(ctx => ctx.Source.Milestone.IsOverdue(GraphQLClock.Today(ctx)));
+            .Resolve(ctx => ctx.Source.Milestone.IsOverdue(ctx.Source.Day));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceLinkGraphType>>>>("evidence").Resolve(ctx => ctx.Source.Milestone.Evidence);
     }
 }
@@ -96,23 +96,15 @@ public sealed class IrmGraphType : ObjectGraphType<IrmResponse>
     }
 }
 
-public sealed class AssessmentsGraphType : ObjectGraphType<Commitment>
+public sealed class AssessmentsGraphType : ObjectGraphType<CommitmentView>
 {
     public AssessmentsGraphType()
     {
         Name = "Assessments";
         Description = "The government's, each CSO's and the IRM's views, side by side.";
-        Field<SelfAssessmentGraphType>("self").Resolve(ctx => ctx.Source.Self);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CsoViewGraphType>>>>("cso")
-            // One query for every commitment at this level of the document, not one per commitment.
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<BatchLoaders>().LoadMany<string, CsoView>("csoViews", ctx.Source.Id, async (ids, ct) =>
-            {
-                var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
-                var streams = await session.Query<CsoAssessment>().Where(a => ids.Contains(a.CommitmentId)).OrderBy(a => a.Organisation).ToListAsync(ct);
-                return streams.ToLookup(s => s.CommitmentId, s => new CsoView(s.Organisation, s.Latest.Completion, s.Latest.Comment,
-                    s.Latest.Evidence, s.Latest.By, s.Latest.At, s.History.Length));
-            }));
-        Field<IrmGraphType>("irm").Resolve(ctx => ctx.Source.Irm is { } irm ? new IrmResponse(irm.Design, irm.Results, irm.Starred) : null);
+        Field<SelfAssessmentGraphType>("self").Resolve(ctx => ctx.Source.State.Self);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CsoViewGraphType>>>>("cso").Resolve(ctx => ctx.Source.Cso);
+        Field<IrmGraphType>("irm").Resolve(ctx => ctx.Source.State.Irm is { } irm ? new IrmResponse(irm.Design, irm.Results, irm.Starred) : null);
     }
 }
 
@@ -124,6 +116,7 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
         Description = "One event: a status change, a progress report, an assessment...";
         Field<NonNullGraphType<LongGraphType>>("version").Resolve(ctx => ctx.Source.Version);
         Field<NonNullGraphType<LongGraphType>>("sequence").Resolve(ctx => ctx.Source.Sequence);
+        Field(h => h.Stream).Description("The stream the event is in: the commitment's own, or a CSO's assessment stream.");
         Field(h => h.Type);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Resolve(ctx => ctx.Source.At);
         Field(h => h.Actor, nullable: true);
@@ -140,45 +133,47 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
     };
 }
 
-public sealed class CommitmentGraphType : ObjectGraphType<Commitment>
+/// <summary>A commitment as <see cref="CommitmentReads"/> reads it: judged on its view's day, with its CSO views.</summary>
+public sealed class CommitmentGraphType : ObjectGraphType<CommitmentView>
 {
     public CommitmentGraphType()
     {
         Name = "Commitment";
-        Field(c => c.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("OGP style: GE0066.");
-        Field(c => c.PlanId);
-        Field(c => c.MemberCode);
-        this.Localized("title", c => c.Title, c => c.DefaultLanguage);
-        this.Localized("description", c => c.Description, c => c.DefaultLanguage, translations: false);
-        this.Localized("problem", c => c.Problem, c => c.DefaultLanguage, translations: false);
-        this.Localized("objective", c => c.Objective, c => c.DefaultLanguage, translations: false);
-        Field<NonNullGraphType<InstitutionGraphType>>("leadInstitution").Resolve(ctx => ctx.Source.LeadInstitution);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionGraphType>>>>("supportingInstitutions").Resolve(ctx => ctx.Source.SupportingInstitutions);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OgpEnumType<PolicyArea>>>>>("policyAreas").Resolve(ctx => ctx.Source.PolicyAreas);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OgpEnumType<OgpValue>>>>>("ogpValues").Resolve(ctx => ctx.Source.OgpValues);
-        Field(c => c.Subnational);
-        Field<NonNullGraphType<OgpEnumType<Completion>>>("completion").Description("Self-reported.").Resolve(ctx => ctx.Source.Completion);
-        Field(c => c.Withdrawn);
-        Field<NonNullGraphType<FloatGraphType>>("progress").Resolve(ctx => (double)ctx.Source.Progress);
-        Field<NonNullGraphType<IntGraphType>>("overdueMilestones").Resolve(ctx => ctx.Source.Milestones.Count(m => m.IsOverdue(GraphQLClock.Today(ctx))));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("OGP style: GE0066.").Resolve(ctx => ctx.Source.State.Id);
+        Field<NonNullGraphType<StringGraphType>>("planId").Resolve(ctx => ctx.Source.State.PlanId);
+        Field<NonNullGraphType<StringGraphType>>("memberCode").Resolve(ctx => ctx.Source.State.MemberCode);
+        this.Localized("title", c => c.State.Title, c => c.State.DefaultLanguage);
+        this.Localized("description", c => c.State.Description, c => c.State.DefaultLanguage, translations: false);
+        this.Localized("problem", c => c.State.Problem, c => c.State.DefaultLanguage, translations: false);
+        this.Localized("objective", c => c.State.Objective, c => c.State.DefaultLanguage, translations: false);
+        Field<NonNullGraphType<InstitutionGraphType>>("leadInstitution").Resolve(ctx => ctx.Source.State.LeadInstitution);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionGraphType>>>>("supportingInstitutions").Resolve(ctx => ctx.Source.State.SupportingInstitutions);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OgpEnumType<PolicyArea>>>>>("policyAreas").Resolve(ctx => ctx.Source.State.PolicyAreas);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OgpEnumType<OgpValue>>>>>("ogpValues").Resolve(ctx => ctx.Source.State.OgpValues);
+        Field<NonNullGraphType<BooleanGraphType>>("subnational").Resolve(ctx => ctx.Source.State.Subnational);
+        Field<NonNullGraphType<OgpEnumType<Completion>>>("completion").Description("Self-reported.").Resolve(ctx => ctx.Source.State.Completion);
+        Field<NonNullGraphType<BooleanGraphType>>("withdrawn").Resolve(ctx => ctx.Source.State.Withdrawn);
+        Field<NonNullGraphType<FloatGraphType>>("progress").Resolve(ctx => (double)ctx.Source.State.Progress);
+        Field<NonNullGraphType<IntGraphType>>("overdueMilestones").Resolve(ctx => ctx.Source.OverdueMilestones);
         Connection<MilestoneGraphType>("milestones").Description("The commitment's milestones in order, as a cursor connection.")
             .Resolve(ctx =>
             {
                 var errors = new FieldErrors();
                 var window = Connections.Window(ctx, errors);
                 errors.ThrowIfAny();
-                return Connections.InMemory(ctx.Source.Milestones.Select(m => new MilestoneNode(m, ctx.Source.DefaultLanguage)).ToList(), window);
+                var view = ctx.Source;
+                return Connections.InMemory(view.State.Milestones.Select(m => new MilestoneNode(m, view.State.DefaultLanguage, view.Day)).ToList(), window);
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
-            .Description("Every event of the commitment in order: what, when, who (role, organisation), why.")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<BatchLoaders>().LoadMany<string, HistoryEntry>("history", ctx.Source.Id, async (ids, ct) =>
+            .Description("Every event about the commitment, from its own stream and its CSO assessment streams, in global order: which stream, what, when, who (role, organisation), why.")
+            // One query for every commitment at this level of the document, not one per commitment.
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<BatchLoaders>().LoadMany<CommitmentView, HistoryEntry>("history", ctx.Source, async (views, ct) =>
             {
-                var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
-                var events = await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamKey!)).OrderBy(e => e.Sequence).ToListAsync(ct);
-                return events.ToLookup(e => e.StreamKey!, CommitmentHistory.Entry);
+                var byId = await ctx.RequestServices!.GetRequiredService<CommitmentReads>().Histories(views, ct);
+                return views.SelectMany(v => byId[v.State.Id].Select(h => (View: v, Entry: h))).ToLookup(p => p.View, p => p.Entry);
             }));
         Field<NonNullGraphType<AssessmentsGraphType>>("assessments").Resolve(ctx => ctx.Source);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
-        Field(c => c.Version);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Resolve(ctx => ctx.Source.State.UpdatedAt);
+        Field<NonNullGraphType<IntGraphType>>("version").Resolve(ctx => ctx.Source.State.Version);
     }
 }

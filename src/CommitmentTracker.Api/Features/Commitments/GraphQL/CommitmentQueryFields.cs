@@ -5,7 +5,6 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using Marten;
-using Marten.Linq;
 
 namespace CommitmentTracker.Features.Commitments;
 
@@ -68,13 +67,7 @@ public static class CommitmentQueries
             .Description("One commitment; with asOf, as it stood at the end of that day, rebuilt from its events.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<DateOnlyGraphType>("asOf")
-            .ResolveAsync(async ctx =>
-            {
-                var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
-                var id = ctx.GetArgument<string>("id").ToUpperInvariant();
-                if (ctx.GetArgument<DateOnly?>("asOf") is not { } asOf) return await session.LoadAsync<Commitment>(id, ctx.CancellationToken);
-                return await CommitmentHistory.AsOfAsync(session, id, asOf, ctx.CancellationToken);
-            });
+            .ResolveAsync(async ctx => await Reads(ctx).Find(ctx.GetArgument<string>("id"), ctx.GetArgument<DateOnly?>("asOf"), [], ctx.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommitmentStatsGraphType>>>>("commitmentStats")
             .Description("Dashboard aggregates over the commitments that match the filter, one row per group.")
@@ -83,7 +76,7 @@ public static class CommitmentQueries
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<CommitmentStatsCache>().Get(
                 ctx.RequestServices!.GetRequiredService<IQuerySession>(),
                 ctx.GetArgument<StatsGroupBy>("groupBy"), ctx.GetArgument<CommitmentFilter?>("filter") ?? new CommitmentFilter(),
-                GraphQLClock.Today(ctx), ctx.CancellationToken));
+                Reads(ctx).Today, ctx.CancellationToken));
 
         query.Connection<CommitmentGraphType>("commitments")
             .Description($"Commitments, filtered and ordered, as a cursor connection (at most {Connections.MaxPageSize} a page).")
@@ -98,14 +91,11 @@ public static class CommitmentQueries
         var window = Connections.Window(ctx, errors);
         var filter = ctx.GetArgument<CommitmentFilter?>("filter") ?? new CommitmentFilter();
         var order = ctx.GetArgument<CommitmentOrder?>("orderBy") ?? CommitmentOrder.Id;
-        var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
-        var today = GraphQLClock.Today(ctx);
-        var filtered = filter.Apply(session, today, errors);
-        var query = CommitmentFilter.Sort(filtered, SortOf(order), errors);
-        errors.ThrowIfAny();
-        var (items, total) = await CommitmentPage.Read(session, ctx.RequestServices!.GetRequiredService<CommitmentCountCache>(), filter, today, filtered, query, SortOf(order), window.Offset, window.Size, ctx.CancellationToken);
-        return Connections.Of(items, window, total);
+        var list = await Reads(ctx).List(filter, SortOf(order), window.Offset, window.Size, [], ctx.CancellationToken, errors);
+        return Connections.Of(list.Items, window, list.Total);
     }
+
+    private static CommitmentReads Reads(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<CommitmentReads>();
 
     private static string SortOf(CommitmentOrder order) => order switch
     {

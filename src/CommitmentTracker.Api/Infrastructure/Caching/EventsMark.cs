@@ -1,7 +1,7 @@
 using Marten;
 using Npgsql;
 
-namespace CommitmentTracker.Features.Commitments;
+namespace CommitmentTracker.Infrastructure.Caching;
 
 /// <summary>
 /// What the event store held when a snapshot was taken: the highest sequence number, and how many events lie in the
