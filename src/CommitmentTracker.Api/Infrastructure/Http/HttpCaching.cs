@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Infrastructure.Caching;
 using Marten;
 using Microsoft.Net.Http.Headers;
 
