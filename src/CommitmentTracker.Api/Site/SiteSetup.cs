@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Site.Reads;
 using Microsoft.AspNetCore.Localization;
 
@@ -26,7 +27,7 @@ public static class SiteSetup
         return app;
     }
 
-    /// <summary>Language, the not-found page, errors and ETags for the site's pages only; after the workspace's antiforgery.</summary>
+    /// <summary>Language, the not-found page, errors and status for the site's pages only; after the workspace's antiforgery.</summary>
     public static WebApplication UseSite(this WebApplication app)
     {
         app.UseWhen(http => SitePaths.IsPage(http.Request.Path), site =>
@@ -34,7 +35,7 @@ public static class SiteSetup
             site.UseMiddleware<SiteErrors>();
             site.UseRequestLocalization();
             site.Use(SiteLanguages.RememberQueryChoice);
-            site.UseMiddleware<PageETags>();
+            site.UseMiddleware<PageResponses>();
             site.Use(NotFoundPage);
         });
         return app;
@@ -56,7 +57,8 @@ public static class SiteSetup
     {
         app.MapGet(SiteAssets.CssPath, SiteAssets.Css).ExcludeFromDescription();
         app.MapGet("/language", SiteLanguages.Choose).ExcludeFromDescription();
-        app.MapRazorComponents<App>();
+        // Pages take part in the API's conditional GETs (ETag of the bytes sent, If-None-Match answered 304).
+        app.MapRazorComponents<App>().Add(e => e.Metadata.Add(new CachedRepresentation()));
         return app;
     }
 }

@@ -43,10 +43,10 @@ public sealed class CompletionGapCache(IDocumentStore store, MarkedResults<Compl
         var filtered = filter.Apply(session, today, errors);
         errors.ThrowIfAny();
         string Column(System.Linq.Expressions.Expression<Func<Commitment, object?>> member) => "c." + StorageNames.Column(store, member);
-        var (completion, irm) = (Column(c => c.Completion), Column(c => c.IrmResultsCompletion));
+        var (completionColumn, irmColumn) = (Column(c => c.Completion), Column(c => c.IrmResultsCompletion));
         string Sql(string where) => $"""
             with mark as materialized ({EventsMark.Sql(store)}),
-            c as (select c.id, {completion} as completion, {irm} as irm from {StorageNames.Table<Commitment>(store)} c {where})
+            c as (select c.id, {completionColumn} as completion, {irmColumn} as irm from {StorageNames.Table<Commitment>(store)} c {where})
             select mark.max_seq, mark.recent, g.kind, g.self, g.other, g.n from mark left join (
                 select 'irm' as kind, c.completion as self, c.irm as other, count(*)::int as n
                 from c where c.irm is not null group by 2, 3
