@@ -36,6 +36,28 @@ public static class SearchWords
         return queryWords.All(q => all.Any(w => w.StartsWith(q, StringComparison.Ordinal)));
     }
 
+    /// <summary>The text cut into runs, each word run flagged when a query word begins it (the site marks those).</summary>
+    public static IEnumerable<(string Text, bool Match)> Mark(string text, string[] queryWords)
+    {
+        var run = new StringBuilder();
+        bool? inWord = null;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var part = IsWordPart(rune);
+            if (inWord is { } w && w != part)
+            {
+                yield return Flag(run.ToString(), w, queryWords);
+                run.Clear();
+            }
+            inWord = part;
+            run.Append(rune.ToString());
+        }
+        if (run.Length > 0) yield return Flag(run.ToString(), inWord == true, queryWords);
+    }
+
+    private static (string, bool) Flag(string run, bool word, string[] queryWords) =>
+        (run, word && queryWords.Length > 0 && Split(run).FirstOrDefault() is { } lower && queryWords.Any(q => lower.StartsWith(q, StringComparison.Ordinal)));
+
     private static IEnumerable<string> Split(string? text)
     {
         if (string.IsNullOrEmpty(text)) yield break;
