@@ -28,8 +28,8 @@ public sealed class LatestChanges(IQuerySession session)
     public static string LinkOf(string streamKey)
     {
         var tilde = streamKey.IndexOf('~');
-        if (tilde > 0) return $"/commitments/{Uri.EscapeDataString(streamKey[..tilde])}";
-        if (CommitmentsEndpoints.OgpId().IsMatch(streamKey)) return $"/commitments/{Uri.EscapeDataString(streamKey)}";
+        if (tilde > 0) streamKey = streamKey[..tilde]; // a commitment's CSO or dialogue stream, or a plan's imports
+        if (MakeCommitment.OgpId().IsMatch(streamKey)) return $"/commitments/{Uri.EscapeDataString(streamKey)}";
         if (streamKey.Contains("-AP", StringComparison.Ordinal)) return $"/action-plans/{Uri.EscapeDataString(streamKey)}";
         return $"/members/{Uri.EscapeDataString(streamKey)}";
     }
