@@ -86,6 +86,8 @@ public static class AuthSetup
             // A person the provider knows but who has no role here sees the sign-in page again, with the reason.
             OnRemoteFailure = c =>
             {
+                c.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CommitmentTracker.Auth")
+                    .LogWarning("OpenID Connect sign-in failed: {Reason}", c.Failure?.Message);
                 c.Response.Redirect("/signin?failed=oidc");
                 c.HandleResponse();
                 return Task.CompletedTask;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using CommitmentTracker.Api.Tests.Infrastructure;
+using CommitmentTracker.Infrastructure.Auth;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +19,7 @@ namespace CommitmentTracker.Api.Tests.Features.Workspace;
 /// The real host plus one probe, <c>/test/session</c>, that authenticates the request as a site page does and hands out
 /// an antiforgery token for the caller, as a rendered form would carry it.
 /// </summary>
-public sealed class SessionHost : ApiFactory
+public class SessionHost : ApiFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -27,8 +28,11 @@ public sealed class SessionHost : ApiFactory
     }
 
     /// <summary>A browser-like client: keeps its cookies, does not follow redirects.</summary>
-    public Browser Browser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }),
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
+    public Browser Browser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress }),
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = BaseAddress }));
+
+    /// <summary>Plain http by default; a host served over https gets Secure cookies.</summary>
+    protected virtual Uri BaseAddress => new("http://localhost");
 
     private sealed class Probe : IStartupFilter
     {
@@ -39,14 +43,18 @@ public sealed class SessionHost : ApiFactory
                 var result = await http.AuthenticateAsync();
                 if (result.Succeeded) http.User = result.Principal;
                 var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
-                await http.Response.WriteAsJsonAsync(new { token = tokens.RequestToken, user = http.User.FindFirstValue(ClaimTypes.Name) });
+                await http.Response.WriteAsJsonAsync(new
+                {
+                    token = tokens.RequestToken, user = http.User.FindFirstValue(ClaimTypes.Name),
+                    role = http.User.FindFirstValue(ClaimTypes.Role), members = http.User.FindAll(Actor.MemberClaim).Select(c => c.Value).ToArray(),
+                });
             }));
             next(app);
         };
     }
 }
 
-public sealed record Probed(string Token, string? User);
+public sealed record Probed(string Token, string? User, string? Role, string[] Members);
 
 public sealed class Browser(HttpClient client, HttpClient cookieless)
 {
