@@ -35,6 +35,7 @@ cleanup() { [ "$started_local" = 1 ] && bash deploy/local-postgres.sh stop "$rep
 url=${ASPNETCORE_URLS%%;*}
 cat <<MSG
 OGP Commitment Tracker starting on $url
+  The site:   $url/   (public pages in en, ka, hy, uk, az, ky; the embeddable card at $url/embed/commitments/{id})
   Swagger UI: $url/swagger
   OpenAPI:    $url/swagger/v1/swagger.json
   GraphQL:    $url/graphql   (SDL: $url/graphql/schema.graphql)

@@ -14,9 +14,11 @@ public sealed class SiteErrors(RequestDelegate next, ILogger<SiteErrors> log, IS
         catch (Exception e) when (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
         {
             var unavailable = ProblemExceptionHandler.DatabaseUnavailable(e);
-            if (!unavailable) log.LogError(e, "Page failed on {Path}", http.Request.Path);
+            // A request the framework refused (a form without its antiforgery token, a body it cannot read) keeps its 4xx.
+            var refused = e as BadHttpRequestException;
+            if (!unavailable && refused is null) log.LogError(e, "Page failed on {Path}", http.Request.Path);
             http.Response.Clear();
-            http.Response.StatusCode = unavailable ? 503 : 500;
+            http.Response.StatusCode = refused?.StatusCode ?? (unavailable ? 503 : 500);
             http.Response.ContentType = "text/html; charset=utf-8";
             var lang = SiteLanguages.Current;
             string T(string key) => WebUtility.HtmlEncode(text[key]);

@@ -126,6 +126,17 @@ public sealed class BackupRestoreTests(FastWebhooksApi api, ITestOutputHelper ou
             })).Expect(HttpStatusCode.OK);
         await (await admin.PostJson($"/api/commitments/{commitment}/assessments/cso", new { completion = "Limited", comment = "One region only" }))
             .Expect(HttpStatusCode.Created);
+        // issue 16: the dialogue (responses to both assessments, a comment edited, hidden and restored, a CSO view of a milestone)
+        await (await admin.PostJson($"/api/commitments/{commitment}/assessments/cso/OGP%20Support%20Unit/responses",
+            new { stance = "Disputed", text = new { ka = "პორტალი მუშაობს" } })).Expect(HttpStatusCode.Created);
+        await (await admin.PostJson($"/api/commitments/{commitment}/assessments/irm/responses", new { stance = "Accepted", text = new { en = "Agreed" } }))
+            .Expect(HttpStatusCode.Created);
+        await (await admin.PostJson($"{at}/assessments/cso", new { status = "PartiallyMet", comment = "One region" })).Expect(HttpStatusCode.Created);
+        var comment = $"/api/commitments/{commitment}/comments/" +
+                      (await (await admin.PostJson($"/api/commitments/{commitment}/comments", new { text = "When is the report due?" })).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await (await admin.PatchAsync(comment, Body(new { text = "When is the final report due?" }))).Expect(HttpStatusCode.OK);
+        await (await admin.PostJson($"{comment}/hide", new { reason = "Off topic" })).Expect(HttpStatusCode.OK);
+        await (await admin.PostJson($"{comment}/restore", new { reason = "Appeal upheld" })).Expect(HttpStatusCode.OK);
         var withdrawn = (await (await admin.PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
         await (await admin.PostJson($"/api/commitments/{withdrawn}/withdraw", new { reason = "Merged into another" })).Expect(HttpStatusCode.OK);
         var csv = new StringContent("Commitment Unique Identifier,Title,Lead Institution,Policy Areas\nA,Open budgets,Ministry of Finance,FiscalOpenness\n",
