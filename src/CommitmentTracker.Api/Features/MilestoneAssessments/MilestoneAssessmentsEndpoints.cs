@@ -22,8 +22,7 @@ public static class MilestoneAssessmentsEndpoints
     public static CsoMilestoneAssessed Decide(Commitment commitment, string milestoneId, AssessMilestone c, Actor actor, DateTimeOffset now)
     {
         actor.EnsureRole(Roles.Cso, Roles.Admin);
-        var milestone = commitment.Milestones.FirstOrDefault(m => string.Equals(m.Id, milestoneId, StringComparison.OrdinalIgnoreCase))
-                        ?? throw new ResourceNotFound("Milestone", milestoneId);
+        var milestone = CommitmentRules.Find(commitment, milestoneId);
         var errors = new FieldErrors();
         errors.Required("status", c.Status).Required("comment", c.Comment).MaxLength("comment", c.Comment, 20000);
         CommitmentRules.ValidateEvidence(errors, c.Evidence);
@@ -48,8 +47,7 @@ public static class MilestoneAssessmentsEndpoints
     private static async Task<Ok<CsoMilestoneAssessment[]>> List(string id, string milestoneId, IQuerySession session, HttpContext http)
     {
         var commitment = await session.LoadAsync<Commitment>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Commitment", id);
-        var milestone = commitment.Milestones.FirstOrDefault(m => string.Equals(m.Id, milestoneId, StringComparison.OrdinalIgnoreCase))
-                        ?? throw new ResourceNotFound("Milestone", milestoneId);
+        var milestone = CommitmentRules.Find(commitment, milestoneId);
         var all = await session.Query<CsoMilestoneAssessment>().Where(a => a.MilestoneId == milestone.Id).OrderBy(a => a.Organisation).ToListAsync(http.RequestAborted);
         return TypedResults.Ok(all.ToArray());
     }
