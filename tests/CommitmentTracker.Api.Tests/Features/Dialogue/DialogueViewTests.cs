@@ -58,7 +58,7 @@ public sealed class DialogueViewTests(ApiFactory api) : IClassFixture<ApiFactory
             var graph = (await api.As(Caller.Anonymous).GraphQL(Query, new { id, asOf }))["commitment"]!;
             var restDialogue = Dialogue(rest["comments"], rest["milestones"]!.AsArray(), rest["assessments"]!);
             Assert.Equal(restDialogue, Dialogue(graph["comments"], graph["milestones"]!["edges"]!.AsArray().Select(e => e!["node"]).ToArray(), graph["assessments"]!));
-            var exported = (await (await api.Anonymous().GetAsync($"/api/export/assessments.json?member=UA&lang=en{(asOf is null ? "" : $"&asOf={asOf}")}"))
+            var exported = (await (await api.As(Caller.Anonymous).Get($"/api/export/assessments.json?member=UA&lang=en{(asOf is null ? "" : $"&asOf={asOf}")}"))
                 .Expect(HttpStatusCode.OK)).AsArray().Single(r => r!["id"]!.GetValue<string>() == id)!;
             Assert.Equal(restDialogue, Dialogue(exported["comments"], exported["milestones"]!.AsArray(), exported["assessments"]!));
             shown[asOf ?? "today"] = restDialogue;
@@ -82,7 +82,7 @@ public sealed class DialogueViewTests(ApiFactory api) : IClassFixture<ApiFactory
             graphHistory.Select(h => h!["stream"]!.GetValue<string>() + " " + h["type"]!.GetValue<string>()));
         var feed = (await (await api.As(Caller.Anonymous).Get($"/api/changes?after=0&limit=1000&commitment={id}")).Expect(HttpStatusCode.OK))["items"]!.AsArray();
         Assert.Equal(history.Select(h => h!["sequence"]!.GetValue<long>()), feed.Select(f => f!["sequence"]!.GetValue<long>()));
-        var exportedHistory = (await (await api.Anonymous().GetAsync("/api/export/history.jsonl?member=UA")).Content.ReadAsStringAsync())
+        var exportedHistory = (await (await api.As(Caller.Anonymous).Get("/api/export/history.jsonl?member=UA")).Content.ReadAsStringAsync())
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!["sequence"]!.GetValue<long>()).ToHashSet();
         Assert.Subset(exportedHistory, history.Select(h => h!["sequence"]!.GetValue<long>()).ToHashSet());
 
