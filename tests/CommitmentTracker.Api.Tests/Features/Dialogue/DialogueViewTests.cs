@@ -6,7 +6,7 @@ namespace CommitmentTracker.Api.Tests.Features.Dialogue;
 
 /// <summary>
 /// The one commitment read carries the dialogue: REST and GraphQL show the same responses, comments and CSO views of
-/// milestones, today and as of a past date; the history, the change feed and webhook filters see the dialogue's events.
+/// milestones, today and as of a past date, and so does the assessments export; the history, the change feed and webhook filters see the dialogue's events.
 /// </summary>
 public sealed class DialogueViewTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -58,6 +58,9 @@ public sealed class DialogueViewTests(ApiFactory api) : IClassFixture<ApiFactory
             var graph = (await api.Anonymous().GraphQL(Query, new { id, asOf }))["commitment"]!;
             var restDialogue = Dialogue(rest["comments"], rest["milestones"]!.AsArray(), rest["assessments"]!);
             Assert.Equal(restDialogue, Dialogue(graph["comments"], graph["milestones"]!["edges"]!.AsArray().Select(e => e!["node"]).ToArray(), graph["assessments"]!));
+            var exported = (await (await api.Anonymous().GetAsync($"/api/export/assessments.json?member=UA&lang=en{(asOf is null ? "" : $"&asOf={asOf}")}"))
+                .Expect(HttpStatusCode.OK)).AsArray().Single(r => r!["id"]!.GetValue<string>() == id)!;
+            Assert.Equal(restDialogue, Dialogue(exported["comments"], exported["milestones"]!.AsArray(), exported["assessments"]!));
             shown[asOf ?? "today"] = restDialogue;
         }
         // The two dates show different things, so each was judged on its own date.
@@ -79,6 +82,9 @@ public sealed class DialogueViewTests(ApiFactory api) : IClassFixture<ApiFactory
             graphHistory.Select(h => h!["stream"]!.GetValue<string>() + " " + h["type"]!.GetValue<string>()));
         var feed = (await (await api.Anonymous().GetAsync($"/api/changes?after=0&limit=1000&commitment={id}")).Expect(HttpStatusCode.OK))["items"]!.AsArray();
         Assert.Equal(history.Select(h => h!["sequence"]!.GetValue<long>()), feed.Select(f => f!["sequence"]!.GetValue<long>()));
+        var exportedHistory = (await (await api.Anonymous().GetAsync("/api/export/history.jsonl?member=UA")).Content.ReadAsStringAsync())
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!["sequence"]!.GetValue<long>()).ToHashSet();
+        Assert.Subset(exportedHistory, history.Select(h => h!["sequence"]!.GetValue<long>()).ToHashSet());
 
         // Webhooks take the dialogue's event types as filters.
         await (await api.Admin().PostJson("/api/webhooks", new { url = "https://example.org/hook", commitment = id, eventTypes = new[] { "comment_posted", "assessment_answered" } }))
