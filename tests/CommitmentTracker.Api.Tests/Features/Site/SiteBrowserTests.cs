@@ -66,6 +66,8 @@ public sealed class SiteBrowserTests(SiteBrowserApi api)
     private async Task ContentIsThere(IPage tab, string page, string lang)
     {
         var main = await tab.InnerTextAsync("body");
+        // Counts read as "Assessments: 1", never "1 assessments".
+        Assert.DoesNotMatch(@"\b1 (assessments|milestones|commitments|action plans|claims)\b", main);
         switch (page)
         {
             case "home":
@@ -81,6 +83,7 @@ public sealed class SiteBrowserTests(SiteBrowserApi api)
                 Assert.Contains(T("Completion.Complete", lang), main);
                 Assert.Contains(T("Completion.Limited", lang), main);
                 Assert.Contains("Civil Society Institute", main);
+                Assert.Contains(T("Assess.CsoCount", lang, 1), main);
                 Assert.Contains("ორი რეგიონი", main);
                 Assert.Equal("https://csi.ge/report.pdf", await tab.GetAttributeAsync(".evidence a", "href"));
                 if (lang == "en")
