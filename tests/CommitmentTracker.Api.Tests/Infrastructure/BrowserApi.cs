@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,9 @@ public class BrowserApi : ApiFactory
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    public BrowserApi() => UseKestrel(0);
+    // Loopback and a port the system picks: UseKestrel(0) alone falls back to Kestrel's default 5000, which a second
+    // host (or anything else on the machine) may hold.
+    public BrowserApi() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
     /// <summary>Where the app listens, e.g. http://127.0.0.1:41234.</summary>
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");

@@ -7,8 +7,11 @@ using Sample = generator::CommitmentTracker.Generator.Sample;
 
 namespace CommitmentTracker.Api.Tests.Features.Site;
 
-/// <summary>deploy/run.sh --sample: the generator's small data set fills an empty store, every page says so, and a store holding data is refused.</summary>
-public sealed class SampleDataTests(ApiFactory api) : IClassFixture<ApiFactory>
+/// <summary>
+/// deploy/run.sh --sample: the generator's small data set fills an empty store, every page says so, and a store holding
+/// data is refused. In chromium, since the README's screenshots (sample-*.png in artifacts/screenshots/) come from it.
+/// </summary>
+public sealed class SampleDataTests(BrowserApi api) : IClassFixture<BrowserApi>
 {
     [Fact]
     public async Task Sample_data_fills_an_empty_store_marks_every_page_and_is_refused_once_there_is_data()
@@ -39,6 +42,19 @@ public sealed class SampleDataTests(ApiFactory api) : IClassFixture<ApiFactory>
             var kinds = await session.QueryAsync<string>(
                 $"select distinct type from {api.Schema}.mt_events where type in ('commitment_completion_changed', 'cso_assessment_filed', 'irm_design_assessed', 'irm_results_assessed', 'action_plan_moved')");
             Assert.Equal(5, kinds.Count);
+        }
+
+        foreach (var (page, path, lang, width) in new[]
+        {
+            ("home", "/", "en", 1280), ("commitment", "/commitments/GE0022", "ka", 1280), ("commitment", "/commitments/AM0022", "en", 1280),
+            ("dashboard", "/dashboard", "ka", 390), ("plan", "/action-plans/GE-AP10", "en", 390),
+        })
+        {
+            await using var context = await api.NewContext(lang, width);
+            var tab = await context.NewPageAsync();
+            Assert.Equal(200, (await tab.GotoAsync(path))!.Status);
+            Assert.Contains(SiteBrowserTests.T("Sample.Tag", lang), await tab.InnerTextAsync("[role=note]"));
+            await SiteBrowserTests.Shoot(tab, $"sample-{page}", lang, width);
         }
 
         // A second run finds data and refuses, writing nothing.
