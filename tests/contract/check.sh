@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The contract as an integrator meets it: @redocly/cli lints schema/openapi.json with its recommended rules and must
-# report 0 errors and 0 warnings. Tools come from this folder's package-lock (npm ci), nothing global.
+# report 0 errors and 0 warnings; then live.sh runs the graphql-http audit and the TypeScript client against the live
+# server. Tools come from this folder's package-lock (npm ci), nothing global.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -15,3 +16,6 @@ if grep -Eq '^ +[0-9]+:[0-9]+ +warning' "$report"; then
   cat "$report"; echo "[contract] redocly lint: warnings in schema/openapi.json" >&2; exit 1
 fi
 echo "[contract] redocly lint (recommended): 0 errors, 0 warnings"
+
+# Against the live server: the graphql-http audit and the TypeScript client's read half.
+bash "$here/live.sh"

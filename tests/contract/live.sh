@@ -29,11 +29,11 @@ base="http://127.0.0.1:$port"
 wait_ready "$base" "$tmp/api.log"
 
 post() { # path json → body; fails unless 201
-  curl -fsS -X POST "$base$1" -H "X-Api-Key: $admin_key" -H 'Content-Type: application/json' --data-binary "$2"
+  curl -sS --fail-with-body -X POST "$base$1" -H "X-Api-Key: $admin_key" -H 'Content-Type: application/json' --data-binary "$2"
 }
 post /api/members '{"code":"GE","kind":"National","name":{"ka":"საქართველო","en":"Georgia"},"region":"Europe","defaultLanguage":"ka"}' >/dev/null
 plan=$(post /api/action-plans '{"memberCode":"GE","title":{"ka":"მეხუთე სამოქმედო გეგმა","en":"Fifth action plan"},"period":{"start":"2024-01-01","end":"2025-12-31"}}' | jq -r .id)
-post "/api/action-plans/$plan/commitments" '{"title":{"ka":"ღია მონაცემები","en":"Open data"},"leadInstitution":{"name":"Ministry of Justice","kind":"Government"},"policyAreas":["OpenData"]}' >/dev/null
+post "/api/action-plans/$plan/commitments" '{"title":{"ka":"ღია მონაცემები","en":"Open data"},"leadInstitution":{"name":"Ministry of Justice","kind":"Government"},"policyAreas":["AccessToInformation"]}' >/dev/null
 
 log "graphql-http audit of $base/graphql"
 node audit.mjs "$base/graphql"
