@@ -11,7 +11,7 @@ public sealed record IrmDesignInput([property: Required] bool? Verifiable, [prop
 public sealed record IrmResultsInput([property: Required] IrmCompletion? Completion, [property: Required] DidItOpenGovernment? DidItOpenGovernment, string? Comment, EvidenceLink[]? Evidence);
 
 /// <summary>The IRM's design indicators, results indicators, or both.</summary>
-public sealed record RecordIrmAssessment(IrmDesignInput? Design, IrmResultsInput? Results)
+public sealed record RecordIrmAssessment(IrmDesignInput? Design, IrmResultsInput? Results) : EffectiveWrite
 {
     /// <summary>The command: what the client sent, who and when.</summary>
     public sealed record Command(RecordIrmAssessment Body, string By, DateTimeOffset Now);
@@ -48,5 +48,5 @@ public sealed record RecordIrmAssessment(IrmDesignInput? Design, IrmResultsInput
 
     // POST /api/commitments/{id}/assessments/irm (irm role): appended to the commitment's stream.
     public static Task<Ok<CommitmentResponse>> Handle(string id, RecordIrmAssessment body, CommitmentWrites x) =>
-        x.Write(id, s => Decide(s, new Command(body, x.Actor.Id, x.Now)), _ => x.Actor.EnsureRole(Roles.Irm, Roles.Admin));
+        x.Write(id, body.EffectiveOn, (s, at) => Decide(s, new Command(body, x.Actor.Id, at)), _ => x.Actor.EnsureRole(Roles.Irm, Roles.Admin));
 }

@@ -4,7 +4,7 @@ using CommitmentTracker.Infrastructure.Http;
 namespace CommitmentTracker.Features.Commitments;
 
 /// <summary>The government's self-assessed completion.</summary>
-public sealed record ChangeCompletion([property: Required] Completion? Completion, [property: Required] string? Reason, EvidenceLink[]? Evidence)
+public sealed record ChangeCompletion([property: Required] Completion? Completion, [property: Required] string? Reason, EvidenceLink[]? Evidence) : EffectiveWrite
 {
     /// <summary>The command: what the client sent, who and when.</summary>
     public sealed record Command(ChangeCompletion Body, string By, DateTimeOffset Now);
