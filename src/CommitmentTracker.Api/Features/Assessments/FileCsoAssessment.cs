@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.Assessments;
 
 /// <summary>A CSO's assessment: its view of completion, a comment, and evidence. Filed under the key's organisation.</summary>
-public sealed record FileCsoAssessment(Completion? Completion, string? Comment, EvidenceLink[]? Evidence) : EffectiveWrite
+public sealed record FileCsoAssessment([property: Required] Completion? Completion, [property: Required] string? Comment, EvidenceLink[]? Evidence) : EffectiveWrite
 {
     /// <summary>The command: what the client sent, the key's organisation, who and when.</summary>
     public sealed record Command(FileCsoAssessment Body, string Organisation, string By, DateTimeOffset Now);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
@@ -5,9 +6,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommitmentTracker.Features.Assessments;
 
-public sealed record IrmDesignInput(bool? Verifiable, bool? OpenGovernmentLens, PotentialForResults? PotentialForResults, bool? Promising, string? Comment);
+public sealed record IrmDesignInput([property: Required] bool? Verifiable, [property: Required] bool? OpenGovernmentLens, [property: Required] PotentialForResults? PotentialForResults, [property: Required] bool? Promising, string? Comment);
 
-public sealed record IrmResultsInput(IrmCompletion? Completion, DidItOpenGovernment? DidItOpenGovernment, string? Comment, EvidenceLink[]? Evidence);
+public sealed record IrmResultsInput([property: Required] IrmCompletion? Completion, [property: Required] DidItOpenGovernment? DidItOpenGovernment, string? Comment, EvidenceLink[]? Evidence);
 
 /// <summary>The IRM's design indicators, results indicators, or both.</summary>
 public sealed record RecordIrmAssessment(IrmDesignInput? Design, IrmResultsInput? Results) : EffectiveWrite

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Marten;
 
@@ -9,4 +10,4 @@ public sealed record CsoMilestoneAssessed(
     EvidenceLink[] Evidence, string By, DateTimeOffset At) : IDomainEvent, IHasEvidence;
 
 /// <summary>A CSO's view of a milestone: its OCDS status as the CSO sees it, why, and evidence.</summary>
-public sealed record AssessMilestone(MilestoneStatus? Status, string? Comment, EvidenceLink[]? Evidence);
+public sealed record AssessMilestone([property: Required] MilestoneStatus? Status, [property: Required] string? Comment, EvidenceLink[]? Evidence);

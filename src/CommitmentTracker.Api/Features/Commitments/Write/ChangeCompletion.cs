@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.Commitments;
 
 /// <summary>The government's self-assessed completion.</summary>
-public sealed record ChangeCompletion(Completion? Completion, string? Reason, EvidenceLink[]? Evidence) : EffectiveWrite
+public sealed record ChangeCompletion([property: Required] Completion? Completion, [property: Required] string? Reason, EvidenceLink[]? Evidence) : EffectiveWrite
 {
     /// <summary>The command: what the client sent, who and when.</summary>
     public sealed record Command(ChangeCompletion Body, string By, DateTimeOffset Now);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.Commitments;
@@ -6,7 +7,7 @@ namespace CommitmentTracker.Features.Commitments;
 /// Report progress on a milestone: 0..100. Without <c>status</c>, 100 means Met; otherwise Scheduled until the due date,
 /// then PartiallyMet (some progress) or NotMet.
 /// </summary>
-public sealed record ReportMilestoneProgress(int? Percent, MilestoneStatus? Status, string? Note, EvidenceLink[]? Evidence) : EffectiveWrite
+public sealed record ReportMilestoneProgress([property: Required] int? Percent, MilestoneStatus? Status, string? Note, EvidenceLink[]? Evidence) : EffectiveWrite
 {
     /// <summary>The command: the milestone, what the client sent, who and when (the day decides the default status).</summary>
     public sealed record Command(string MilestoneId, ReportMilestoneProgress Body, string By, DateTimeOffset Now);
