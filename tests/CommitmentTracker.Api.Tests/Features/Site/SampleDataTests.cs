@@ -7,6 +7,8 @@ using Sample = generator::CommitmentTracker.Generator.Sample;
 
 namespace CommitmentTracker.Api.Tests.Features.Site;
 
+// HttpClient, not Alba: the browser host (BrowserApi) serves on a real Kestrel socket for chromium, where Alba's in-memory server does not exist.
+
 /// <summary>
 /// deploy/run.sh --sample: the generator's small data set fills an empty store, every page says so, and a store holding
 /// data is refused. In chromium, since the README's screenshots (sample-*.png in artifacts/screenshots/) come from it.

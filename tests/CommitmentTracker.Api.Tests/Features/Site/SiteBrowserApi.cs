@@ -5,6 +5,8 @@ using CommitmentTracker.Api.Tests.Infrastructure;
 
 namespace CommitmentTracker.Api.Tests.Features.Site;
 
+// HttpClient, not Alba: this host serves on a real Kestrel socket for chromium, where Alba's in-memory server does not exist.
+
 /// <summary>The site's browser tests share one host and one chromium (starting either is the slow part).</summary>
 [CollectionDefinition(Name)]
 public sealed class SiteBrowserCollection : ICollectionFixture<SiteBrowserApi>
