@@ -16,10 +16,10 @@ public sealed record FileCsoAssessment([property: Required] Completion? Completi
         var (c, organisation) = (command.Body, command.Organisation);
         var errors = new FieldErrors();
         errors.Required("completion", c.Completion).Required("comment", c.Comment).MaxLength("comment", c.Comment, 20000);
-        CommitmentRules.ValidateEvidence(errors, c.Evidence);
+        var evidence = CommitmentRules.Evidence(errors, c.Evidence, commitment.PlanId);
         if (string.IsNullOrWhiteSpace(organisation)) errors.Add("organisation", "the API key names no organisation.");
         errors.ThrowIfAny();
         return new CsoAssessmentFiled(CsoAssessment.IdFor(commitment.Id, organisation), commitment.Id, organisation.Trim(),
-            c.Completion!.Value, c.Comment!.Trim(), c.Evidence ?? [], command.By, command.Now);
+            c.Completion!.Value, c.Comment!.Trim(), evidence, command.By, command.Now);
     }
 }

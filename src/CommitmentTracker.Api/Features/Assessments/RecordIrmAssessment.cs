@@ -33,8 +33,8 @@ public sealed record RecordIrmAssessment(IrmDesignInput? Design, IrmResultsInput
         {
             errors.Required("results.completion", r.Completion).Required("results.didItOpenGovernment", r.DidItOpenGovernment)
                 .MaxLength("results.comment", r.Comment, 20000);
-            CommitmentRules.ValidateEvidence(errors, r.Evidence, "results.evidence");
         }
+        var evidence = CommitmentRules.Evidence(errors, c.Results?.Evidence, s.PlanId, "results.evidence");
         errors.ThrowIfAny();
         var events = new List<object>();
         if (c.Design is { } design)
@@ -42,7 +42,7 @@ public sealed record RecordIrmAssessment(IrmDesignInput? Design, IrmResultsInput
                 design.PotentialForResults!.Value, design.Promising!.Value, design.Comment, command.By, command.Now));
         if (c.Results is { } results)
             events.Add(new IrmResultsAssessed(s.Id, results.Completion!.Value, results.DidItOpenGovernment!.Value, results.Comment,
-                results.Evidence ?? [], command.By, command.Now));
+                evidence, command.By, command.Now));
         return events.ToArray();
     }
 

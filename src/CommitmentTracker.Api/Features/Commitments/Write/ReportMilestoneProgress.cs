@@ -21,7 +21,7 @@ public sealed record ReportMilestoneProgress([property: Required] int? Percent, 
         errors.Required("percent", c.Percent);
         if (c.Percent is < 0 or > 100) errors.Add("percent", "must be between 0 and 100.");
         errors.MaxLength("note", c.Note, 5000);
-        CommitmentRules.ValidateEvidence(errors, c.Evidence);
+        var evidence = CommitmentRules.Evidence(errors, c.Evidence, s.PlanId);
         if (c.Status == MilestoneStatus.Met && c.Percent is < 100) errors.Add("status", "Met needs percent 100.");
         if (c.Status == MilestoneStatus.Scheduled && c.Percent == 100) errors.Add("status", "a milestone at 100% is Met, not Scheduled.");
         errors.ThrowIfAny();
@@ -29,6 +29,6 @@ public sealed record ReportMilestoneProgress([property: Required] int? Percent, 
         var status = c.Status ?? (percent == 100 ? MilestoneStatus.Met
             : milestone.Due >= DateOnly.FromDateTime(command.Now.UtcDateTime) ? MilestoneStatus.Scheduled
             : percent > 0 ? MilestoneStatus.PartiallyMet : MilestoneStatus.NotMet);
-        return [new MilestoneProgressReported(s.Id, milestone.Id, percent, status, milestone.Status, c.Note, c.Evidence ?? [], command.By, command.Now)];
+        return [new MilestoneProgressReported(s.Id, milestone.Id, percent, status, milestone.Status, c.Note, evidence, command.By, command.Now)];
     }
 }
