@@ -40,6 +40,18 @@ public sealed class CorsRules(Microsoft.Extensions.Options.IOptionsMonitor<CorsO
 
 public static class CorsSetup
 {
+    /// <summary>
+    /// The exception handler clears the response, CORS headers included, before it writes the problem; this puts them
+    /// back, so a page on another origin can read why its request was refused (a 404, a 400, a 409).
+    /// </summary>
+    public static async Task ReapplyCors(this HttpContext http)
+    {
+        if (!http.Request.Headers.ContainsKey(CorsConstants.Origin)) return;
+        if (await http.RequestServices.GetRequiredService<ICorsPolicyProvider>().GetPolicyAsync(http, null) is not { } policy) return;
+        var cors = http.RequestServices.GetRequiredService<ICorsService>();
+        cors.ApplyResult(cors.EvaluatePolicy(http, policy), http.Response);
+    }
+
     public static IServiceCollection AddCorsRules(this IServiceCollection services)
     {
         services.AddOptions<CorsOptions>().BindConfiguration("Cors");

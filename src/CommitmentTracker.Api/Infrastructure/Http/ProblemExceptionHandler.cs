@@ -16,6 +16,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var problem = ToProblem(exception);
         if (problem.Status >= 500) log.LogError(exception, "Unhandled failure on {Path}", http.Request.Path);
         http.Response.StatusCode = problem.Status!.Value;
+        await http.ReapplyCors();
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "2";
         if (exception is StillProcessing) http.Response.Headers.RetryAfter = "1";
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });

@@ -41,6 +41,18 @@ public sealed class CorsTests(CorsTests.WritesFromOneOrigin api) : IClassFixture
         Assert.Contains("ETag", answer.Headers.GetValues("Access-Control-Expose-Headers").Single());
     }
 
+    [Theory]
+    [InlineData("/api/commitments/GE9999")] // ResourceNotFound, answered by the exception handler
+    [InlineData("/api/commitments?completion=Finished")] // a query enum it cannot bind
+    public async Task A_refusal_from_the_exception_handler_keeps_its_CORS_headers(string path)
+    {
+        var read = new HttpRequestMessage(HttpMethod.Get, path);
+        read.Headers.Add("Origin", "https://dashboard.example");
+        using var answer = await api.Anonymous().SendAsync(read);
+        Assert.InRange((int)answer.StatusCode, 400, 499);
+        Assert.Equal("*", AllowedOrigin(answer));
+    }
+
     [Fact]
     public async Task Writes_are_allowed_only_from_the_configured_origins()
     {
