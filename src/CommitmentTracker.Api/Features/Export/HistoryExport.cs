@@ -18,7 +18,7 @@ public sealed record HistoryLine(
     public static HistoryLine From(IEvent e)
     {
         var h = CommitmentHistory.Entry(e);
-        return new HistoryLine(h.Sequence, h.Stream, h.Type, h.Version, h.At, e.Timestamp, h.Actor, h.Role, h.Organisation, h.Reason, h.Data);
+        return new HistoryLine(h.Sequence, h.Stream, h.Type, h.Version, h.At, h.RecordedAt, h.Actor, h.Role, h.Organisation, h.Reason, h.Data);
     }
 }
 

@@ -19,27 +19,27 @@ public sealed class AssessmentsExportTests(ApiFactory api) : IClassFixture<ApiFa
         api.Clock.Now = May;
         var (id, milestone) = await api.CommitmentWithMilestone("AM");
         var organisation = "Transparency International Anticorruption Center";
-        var cso = api.WithKey(await api.KeyOf("cso", "Monitor", organisation));
-        var poc = api.WithKey(await api.KeyOf("poc", "Armenia PoC", "Office of the Prime Minister", "AM"));
-        var irm = api.WithKey(await api.Key("irm"));
+        var cso = api.As(Caller.Key(await api.KeyOf("cso", "Monitor", organisation)));
+        var poc = api.As(Caller.Key(await api.KeyOf("poc", "Armenia PoC", "Office of the Prime Minister", "AM")));
+        var irm = api.As(Caller.Key(await api.Key("irm")));
         var armenian = ExportData.Armenian(0, 400);
 
-        await (await api.Admin().PostJson($"/api/commitments/{id}/completion", new { completion = "Substantial", reason = "Portal live" })).Expect(HttpStatusCode.OK);
-        await (await cso.PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = armenian })).Expect(HttpStatusCode.Created);
-        await (await poc.PostJson($"/api/commitments/{id}/assessments/cso/{Uri.EscapeDataString(organisation)}/responses",
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/completion", new { completion = "Substantial", reason = "Portal live" })).Expect(HttpStatusCode.OK);
+        await (await cso.Post($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = armenian })).Expect(HttpStatusCode.Created);
+        await (await poc.Post($"/api/commitments/{id}/assessments/cso/{Uri.EscapeDataString(organisation)}/responses",
             new { stance = "Disputed", text = new { en = "Two regions are live, see the portal." } })).Expect(HttpStatusCode.Created);
-        await (await irm.PostJson($"/api/commitments/{id}/assessments/irm", new
+        await (await irm.Post($"/api/commitments/{id}/assessments/irm", new
             { design = new { verifiable = true, openGovernmentLens = true, potentialForResults = "Modest", promising = false, comment = "Clear milestones" } }))
             .Expect(HttpStatusCode.OK);
-        await (await cso.PostJson($"/api/commitments/{id}/milestones/{milestone}/assessments/cso", new { status = "NotMet", comment = "Nothing yet" }))
+        await (await cso.Post($"/api/commitments/{id}/milestones/{milestone}/assessments/cso", new { status = "NotMet", comment = "Nothing yet" }))
             .Expect(HttpStatusCode.Created);
 
         api.Clock.Now = May.AddMonths(2);
-        await (await cso.PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "Substantial", comment = "Better now" })).Expect(HttpStatusCode.Created);
-        await (await irm.PostJson($"/api/commitments/{id}/assessments/irm", new { results = new { completion = "Limited", didItOpenGovernment = "Marginal" } }))
+        await (await cso.Post($"/api/commitments/{id}/assessments/cso", new { completion = "Substantial", comment = "Better now" })).Expect(HttpStatusCode.Created);
+        await (await irm.Post($"/api/commitments/{id}/assessments/irm", new { results = new { completion = "Limited", didItOpenGovernment = "Marginal" } }))
             .Expect(HttpStatusCode.OK);
 
-        var (header, today) = ExportData.ParseCsv(await api.Anonymous().Download("/api/export/assessments.csv?member=AM&lang=en"));
+        var (header, today) = ExportData.ParseCsv(await api.As(Caller.Anonymous).Download("/api/export/assessments.csv?member=AM&lang=en"));
         Assert.Equal(["Commitment Unique Identifier", "Country/Locality", "Action Plan", "Title", "Milestone ID", "Assessor", "Organisation", "Completion",
             "Milestone Status", "Potential for Results", "Did It Open Government", "Starred", "Comment or Reason", "Evidence", "By", "Assessed At",
             "Version", "Responses"], header);
@@ -53,17 +53,17 @@ public sealed class AssessmentsExportTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(("Modest", "Marginal", "0", "2"), (today[2]["Potential for Results"], today[2]["Did It Open Government"], today[2]["Starred"], today[2]["Version"]));
         Assert.Equal(("Scheduled", "NotMet", "Nothing yet"), (today[3]["Milestone Status"], today[4]["Milestone Status"], today[4]["Comment or Reason"]));
 
-        var (_, then) = ExportData.ParseCsv(await api.Anonymous().Download("/api/export/assessments.csv?member=AM&lang=en&asOf=2024-05-02"));
+        var (_, then) = ExportData.ParseCsv(await api.As(Caller.Anonymous).Download("/api/export/assessments.csv?member=AM&lang=en&asOf=2024-05-02"));
         Assert.Equal(["Government||Substantial", $"CSO|{organisation}|Limited", "IRM||"],
             then.Take(3).Select(r => $"{r["Assessor"]}|{r["Organisation"]}|{r["Completion"]}"));
         Assert.Equal((armenian, "1"), (then[1]["Comment or Reason"], then[1]["Version"]));
         Assert.StartsWith("Disputed (to version 1) by", then[1]["Responses"]);
         Assert.Equal(("Modest", "1", "Clear milestones"), (then[2]["Potential for Results"], then[2]["Version"], then[2]["Comment or Reason"]));
 
-        var before = ExportData.ParseCsv(await api.Anonymous().Download("/api/export/assessments.csv?member=AM&asOf=2024-05-01")).Rows;
+        var before = ExportData.ParseCsv(await api.As(Caller.Anonymous).Download("/api/export/assessments.csv?member=AM&asOf=2024-05-01")).Rows;
         Assert.Empty(before);
-        Assert.Empty(ExportData.ParseCsv(await api.Anonymous().Download("/api/export/assessments.csv?member=AM&completion=Complete")).Rows);
-        var bad = await (await api.Anonymous().GetAsync("/api/export/assessments.json?asOf=May")).Expect(HttpStatusCode.BadRequest);
+        Assert.Empty(ExportData.ParseCsv(await api.As(Caller.Anonymous).Download("/api/export/assessments.csv?member=AM&completion=Complete")).Rows);
+        var bad = await (await api.As(Caller.Anonymous).Get("/api/export/assessments.json?asOf=May")).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["asOf"], bad.ErrorFields());
     }
 }

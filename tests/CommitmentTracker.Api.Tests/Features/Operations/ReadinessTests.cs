@@ -30,22 +30,22 @@ public sealed class ReadinessTests(RelayedPostgresApi api) : IClassFixture<Relay
     [Fact]
     public async Task Ready_is_a_quick_503_problem_while_postgres_refuses_or_hangs_and_200_again_once_it_is_back()
     {
-        var client = api.Anonymous();
-        await (await client.GetAsync("/health/ready")).Expect(HttpStatusCode.OK);
+        var client = api.As(Caller.Anonymous);
+        await (await client.Get("/health/ready")).Expect(HttpStatusCode.OK);
 
         foreach (var failure in new Action[] { api.Relay.Refuse, api.Relay.Blackhole })
         {
             failure();
             var clock = Stopwatch.StartNew();
-            var problem = await (await client.GetAsync("/health/ready")).Expect(HttpStatusCode.ServiceUnavailable);
+            var problem = await (await client.Get("/health/ready")).Expect(HttpStatusCode.ServiceUnavailable);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"{failure.Method.Name}: ready took {clock.Elapsed}");
             Assert.Equal(503, problem["status"]!.GetValue<int>());
             Assert.NotNull(problem["checks"]!["postgresql"]);
             // liveness is about the process, not its dependencies: a restart would not bring the database back
-            await (await client.GetAsync("/health/live")).Expect(HttpStatusCode.OK);
+            await (await client.Get("/health/live")).Expect(HttpStatusCode.OK);
 
             api.Relay.Restore();
-            await Eventually.Holds(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(5));
+            await Eventually.Holds(async () => (await client.Get("/health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(5));
         }
     }
 }
