@@ -32,6 +32,9 @@ public sealed class SiteBrowserApi : BrowserApi
     public const string Img = "<img src=x onerror=\"window.__xss='onerror'\">";
     public const string JsLink = "<a href=\"javascript:window.__xss='href'\">Բաց</a>";
 
+    /// <summary>The text of a comment a moderator hid: no page may show it.</summary>
+    public const string HiddenText = "Buy followers here";
+
     public string Commitment { get; private set; } = "";
     public string Milestone { get; private set; } = "";
     public string ArmenianCommitment { get; private set; } = "";
@@ -63,11 +66,27 @@ public sealed class SiteBrowserApi : BrowserApi
         await (await admin.PostJson($"/api/commitments/{Commitment}/completion", new { completion = "Complete", reason = "პორტალი მუშაობს" })).Expect(HttpStatusCode.OK);
         var cso = WithKey(await this.KeyOf("cso", "Monitor", "Civil Society Institute"));
         await (await cso.PostJson($"/api/commitments/{Commitment}/assessments/cso", new { completion = "Limited", comment = "მხოლოდ ერთ რეგიონში" })).Expect(HttpStatusCode.Created);
+        // The dialogue: the PoC answers the CSO, which then revises (the answer is to an earlier version), disputes the
+        // IRM, replies to a comment; a moderator hides one; the CSO gives its view of a milestone.
+        var poc = WithKey(await this.KeyOf("poc", "Nino Beridze", "Administration of the Government", "GE"));
+        await (await poc.PostJson($"/api/commitments/{Commitment}/assessments/cso/Civil%20Society%20Institute/responses", new
+            { stance = "PartlyAccepted", text = new Dictionary<string, string> { ["ka"] = "ორი რეგიონი უკვე მუშაობს", ["en"] = "Two regions are live" } }))
+            .Expect(HttpStatusCode.Created);
+        await (await cso.PostJson($"/api/commitments/{Commitment}/assessments/cso", new { completion = "Limited", comment = "ორ რეგიონში, არა სამში" })).Expect(HttpStatusCode.Created);
+        var top = (await (await cso.PostJson($"/api/commitments/{Commitment}/comments", new { text = SeedLine("003_197e165c457b1a02.txt", "საჯარო") })).Expect(HttpStatusCode.Created))
+            ["id"]!.GetValue<string>();
+        await (await poc.PostJson($"/api/commitments/{Commitment}/comments", new { text = "მონაცემები ივლისში გამოქვეყნდა", parentId = top })).Expect(HttpStatusCode.Created);
+        var spam = (await (await cso.PostJson($"/api/commitments/{Commitment}/comments", new { text = HiddenText })).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await (await admin.PostJson($"/api/commitments/{Commitment}/comments/{spam}/hide", new { reason = "Off topic" })).Expect(HttpStatusCode.OK);
+        await (await cso.PostJson($"/api/commitments/{Commitment}/milestones/{Milestone}/assessments/cso", new { status = "PartiallyMet", comment = "ერთი რეგიონი" }))
+            .Expect(HttpStatusCode.Created);
         var irm = WithKey(await this.Key("irm"));
         await (await irm.PostJson($"/api/commitments/{Commitment}/assessments/irm", new
             { design = new { verifiable = true, openGovernmentLens = true, potentialForResults = "Substantial", promising = true } })).Expect(HttpStatusCode.OK);
         await (await irm.PostJson($"/api/commitments/{Commitment}/assessments/irm", new { results = new { completion = "Limited", didItOpenGovernment = "Marginal" } }))
             .Expect(HttpStatusCode.OK);
+        await (await poc.PostJson($"/api/commitments/{Commitment}/assessments/irm/responses", new { stance = "Disputed", text = new { en = "All three regions are live." } }))
+            .Expect(HttpStatusCode.Created);
 
         // Armenian, with no English title: the English page falls back to Armenian.
         var armenianPlan = (await (await admin.PostJson("/api/action-plans", Given.Plan("AM", "2024-01-01", "2025-12-31", lang: "hy", title: "Գործողությունների ծրագիր")))

@@ -83,7 +83,18 @@ public sealed class SiteBrowserTests(SiteBrowserApi api)
                 Assert.Contains(T("Completion.Complete", lang), main);
                 Assert.Contains(T("Completion.Limited", lang), main);
                 Assert.Contains("Civil Society Institute", main);
-                Assert.Contains(T("Assess.CsoCount", lang, 1), main);
+                Assert.Contains(T("Assess.CsoCount", lang, 2), main);
+                // The dialogue: responses beside what they answer, threads with roles, a hidden comment's notice.
+                Assert.Contains(T("Stance.PartlyAccepted", lang), main);
+                Assert.Contains(T("Dialogue.EarlierVersion", lang, 1), main);
+                Assert.Contains(T("Stance.Disputed", lang), await tab.InnerTextAsync(".triptych .card:nth-child(3)"));
+                Assert.Contains(T("Dialogue.Hidden", lang, "Off topic"), main);
+                Assert.DoesNotContain(SiteBrowserApi.HiddenText, main);
+                Assert.Contains("მონაცემები ივლისში გამოქვეყნდა", await tab.InnerTextAsync(".comments--replies"));
+                Assert.Contains(T("Dialogue.Official", lang), await tab.InnerTextAsync(".comments--replies")); // the PoC of GE
+                Assert.Contains("Nino Beridze (poc), Administration of the Government", main);
+                Assert.Contains(T("Dialogue.CsoOnMilestone", lang), main);
+                Assert.Contains("ერთი რეგიონი", await tab.InnerTextAsync(".milestone"));
                 Assert.Contains("ორი რეგიონი", main);
                 Assert.Equal("https://csi.ge/report.pdf", await tab.GetAttributeAsync(".evidence a", "href"));
                 if (lang == "en")
