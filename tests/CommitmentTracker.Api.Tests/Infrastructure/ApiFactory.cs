@@ -31,10 +31,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public LogCapture Logs { get; } = new();
     public string ConnectionString => connectionString;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         connectionString = await ConnectionStringAsync();
-        _ = Server; // start the host now: Marten applies its schema on start
+        StartServer(); // start the host now: Marten applies its schema on start
     }
 
     /// <summary>The server this host uses: the run's shared one, unless a fixture needs one of its own.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
@@ -5,9 +6,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommitmentTracker.Features.Assessments;
 
-public sealed record IrmDesignInput(bool? Verifiable, bool? OpenGovernmentLens, PotentialForResults? PotentialForResults, bool? Promising, string? Comment);
+public sealed record IrmDesignInput([property: Required] bool? Verifiable, [property: Required] bool? OpenGovernmentLens, [property: Required] PotentialForResults? PotentialForResults, [property: Required] bool? Promising, string? Comment);
 
-public sealed record IrmResultsInput(IrmCompletion? Completion, DidItOpenGovernment? DidItOpenGovernment, string? Comment, EvidenceLink[]? Evidence);
+public sealed record IrmResultsInput([property: Required] IrmCompletion? Completion, [property: Required] DidItOpenGovernment? DidItOpenGovernment, string? Comment, EvidenceLink[]? Evidence);
 
 /// <summary>The IRM's design indicators, results indicators, or both.</summary>
 public sealed record RecordIrmAssessment(IrmDesignInput? Design, IrmResultsInput? Results) : EffectiveWrite
@@ -32,8 +33,8 @@ public sealed record RecordIrmAssessment(IrmDesignInput? Design, IrmResultsInput
         {
             errors.Required("results.completion", r.Completion).Required("results.didItOpenGovernment", r.DidItOpenGovernment)
                 .MaxLength("results.comment", r.Comment, 20000);
-            CommitmentRules.ValidateEvidence(errors, r.Evidence, "results.evidence");
         }
+        var evidence = CommitmentRules.Evidence(errors, c.Results?.Evidence, s.PlanId, "results.evidence");
         errors.ThrowIfAny();
         var events = new List<object>();
         if (c.Design is { } design)
@@ -41,7 +42,7 @@ public sealed record RecordIrmAssessment(IrmDesignInput? Design, IrmResultsInput
                 design.PotentialForResults!.Value, design.Promising!.Value, design.Comment, command.By, command.Now));
         if (c.Results is { } results)
             events.Add(new IrmResultsAssessed(s.Id, results.Completion!.Value, results.DidItOpenGovernment!.Value, results.Comment,
-                results.Evidence ?? [], command.By, command.Now));
+                evidence, command.By, command.Now));
         return events.ToArray();
     }
 

@@ -11,7 +11,7 @@ namespace CommitmentTracker.Api.Tests.Features.Proofs;
 /// <summary>
 /// Proof 3: every request of tests/corpus/bad-requests.jsonl (hostile input, as data) gets the status it expects (a 4xx,
 /// or 200 for a search that must simply work) with a problem document or GraphQL errors; never a 5xx, and no refused
-/// request appends an event.
+/// request appends an event. Every status answered is one the OpenAPI document declares for that operation.
 /// </summary>
 public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
@@ -37,6 +37,7 @@ public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output
 
         var failures = new List<string>();
         var statuses = new SortedDictionary<int, int>();
+        var declared = new DeclaredStatuses();
         var before = await api.EventCount();
         foreach (var entry in entries)
         {
@@ -47,12 +48,15 @@ public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output
             var body = await response.Content.ReadAsStringAsync();
             var problem = Problem(entry, status, response.Content.Headers.ContentType?.MediaType, body);
             if (problem is null && await api.EventCount() != eventsBefore) problem = "appended an event";
+            problem ??= declared.Undeclared(entry.Method, Fill(entry.Path, ids), status);
             if (problem is not null) failures.Add($"{entry.Name}: {status} {problem} {body[..Math.Min(body.Length, 300)]}");
         }
 
         output.WriteLine($"PROOF corpus requests={entries.Length} " + string.Join(' ', statuses.Select(s => $"{s.Key}={s.Value}")) +
-                         $" 5xx={statuses.Where(s => s.Key >= 500).Sum(s => s.Value)} events_appended={await api.EventCount() - before}");
+                         $" 5xx={statuses.Where(s => s.Key >= 500).Sum(s => s.Value)} events_appended={await api.EventCount() - before}" +
+                         $" checked_against_openapi={declared.Checked}");
         Assert.True(failures.Count == 0, $"{failures.Count} of {entries.Length} requests misbehaved:\n" + string.Join('\n', failures));
+        Assert.True(declared.Checked >= entries.Length / 2, $"only {declared.Checked} of {entries.Length} requests named an operation of schema/openapi.json");
         Assert.Equal(before, await api.EventCount());
     }
 

@@ -23,9 +23,10 @@ public sealed class EvidenceLinkGraphType : ObjectGraphType<EvidenceLink>
     public EvidenceLinkGraphType()
     {
         Name = "EvidenceLink";
-        Field(e => e.Url);
+        Field(e => e.Url).Description("A public link, or the download path of the plan's document that documentId names.");
         Field(e => e.Title, nullable: true);
         Field(e => e.Type, nullable: true);
+        Field(e => e.DocumentId, nullable: true).Description("A document of the commitment's plan, when the evidence is an uploaded document.");
     }
 }
 

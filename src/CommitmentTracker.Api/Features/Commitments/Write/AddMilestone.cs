@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
@@ -8,8 +9,8 @@ namespace CommitmentTracker.Features.Commitments;
 
 /// <summary>Add a milestone. <c>weight</c> counts in the commitment's progress when every milestone has one.</summary>
 public sealed record AddMilestone(
-    Dictionary<string, string>? Title, Dictionary<string, string>? Deliverable, string? ResponsibleInstitution,
-    DateOnly? Start, DateOnly? Due, decimal? Weight) : EffectiveWrite
+    [property: Required] Dictionary<string, string>? Title, Dictionary<string, string>? Deliverable, string? ResponsibleInstitution,
+    [property: Required] DateOnly? Start, [property: Required] DateOnly? Due, decimal? Weight) : EffectiveWrite
 {
     /// <summary>The command: what the client sent, the commitment's plan (read locked in the write's transaction), who and when.</summary>
     public sealed record Command(AddMilestone Body, ActionPlan Plan, string By, DateTimeOffset Now);

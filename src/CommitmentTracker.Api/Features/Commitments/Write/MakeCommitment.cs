@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Infrastructure.Http;
@@ -10,8 +11,8 @@ namespace CommitmentTracker.Features.Commitments;
 
 /// <summary>Make a commitment in a plan. <c>id</c> (like GE0066) is assigned when omitted.</summary>
 public sealed partial record MakeCommitment(
-    string? Id, Dictionary<string, string>? Title, Dictionary<string, string>? Description, Dictionary<string, string>? Problem,
-    Dictionary<string, string>? Objective, Institution? LeadInstitution, Institution[]? SupportingInstitutions,
+    string? Id, [property: Required] Dictionary<string, string>? Title, Dictionary<string, string>? Description, Dictionary<string, string>? Problem,
+    Dictionary<string, string>? Objective, [property: Required] Institution? LeadInstitution, Institution[]? SupportingInstitutions,
     PolicyArea[]? PolicyAreas, OgpValue[]? OgpValues, bool? Subnational) : EffectiveWrite
 {
     /// <summary>The command: what the client sent, the plan it goes in, the id it gets, who and when.</summary>
