@@ -52,6 +52,7 @@ def rewrite(text):
     text = re.sub(r"\b(\w+)\.Admin\(\)", r"\1.As(Caller.Admin)", text)
     text = re.sub(r"\b(\w+)\.Anonymous\(\)", r"\1.As(Caller.Anonymous)", text)
     text = with_key(text)
+    text = re.sub(r"(?<![\w.])((?:\w+\.)?)CreateClient\(\)", r"\1As(Caller.Anonymous)", text)  # the fixture's plain client
     text = re.sub(r"\.(" + "|".join(METHODS) + r")\(", lambda m: "." + METHODS[m.group(1)] + "(", text)
     text = re.sub(r"\bHttpClient\b", "Scenarios", text)
     text = re.sub(r"\bHttpResponseMessage\b", "Reply", text)
@@ -65,6 +66,7 @@ def rewrite(text):
     folded = re.compile(r"var (\w+) = ([^;\n]+);\n[ \t]*\1 = \1(\.With\([^;\n]+\));")
     while folded.search(text):
         text = folded.sub(r"var \1 = \2\3;", text)
+    text = re.sub(r"As\(Caller\.Anonymous\)\.With\(\"Authorization\", \"Bearer \" \+ ([^;\n]+?)\);", r"As(Caller.Bearer(\1));", text)
     return text
 
 

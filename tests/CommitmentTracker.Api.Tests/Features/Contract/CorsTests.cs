@@ -21,7 +21,7 @@ public sealed class CorsTests(CorsTests.WritesFromOneOrigin api) : IClassFixture
         return request;
     }
 
-    private static string? AllowedOrigin(HttpResponseMessage r) =>
+    private static string? AllowedOrigin(Reply r) =>
         r.Headers.TryGetValues("Access-Control-Allow-Origin", out var v) ? v.Single() : null;
 
     [Theory]
@@ -31,12 +31,12 @@ public sealed class CorsTests(CorsTests.WritesFromOneOrigin api) : IClassFixture
     [InlineData("/api/export/commitments.csv", "GET")]
     public async Task Any_origin_may_read_and_its_preflight_is_answered(string path, string method)
     {
-        using var preflight = await api.Anonymous().SendAsync(Preflight(path, method, "https://dashboard.example"));
+        using var preflight = await api.As(Caller.Anonymous).Send(Preflight(path, method, "https://dashboard.example"));
         Assert.Equal(HttpStatusCode.NoContent, preflight.StatusCode);
         Assert.Equal("*", AllowedOrigin(preflight));
         var read = new HttpRequestMessage(HttpMethod.Get, path == "/graphql" ? "/graphql?query=%7B%20members%20%7B%20code%20%7D%20%7D" : path);
         read.Headers.Add("Origin", "https://dashboard.example");
-        using var answer = await api.Anonymous().SendAsync(read);
+        using var answer = await api.As(Caller.Anonymous).Send(read);
         Assert.Equal("*", AllowedOrigin(answer));
         Assert.Contains("ETag", answer.Headers.GetValues("Access-Control-Expose-Headers").Single());
     }
@@ -56,9 +56,9 @@ public sealed class CorsTests(CorsTests.WritesFromOneOrigin api) : IClassFixture
     [Fact]
     public async Task Writes_are_allowed_only_from_the_configured_origins()
     {
-        using var stranger = await api.Anonymous().SendAsync(Preflight("/api/members", "POST", "https://dashboard.example", "content-type,x-api-key"));
+        using var stranger = await api.As(Caller.Anonymous).Send(Preflight("/api/members", "POST", "https://dashboard.example", "content-type,x-api-key"));
         Assert.Null(AllowedOrigin(stranger));
-        using var workspace = await api.Anonymous().SendAsync(Preflight("/api/members", "POST", "https://workspace.example", "content-type,x-api-key,if-match"));
+        using var workspace = await api.As(Caller.Anonymous).Send(Preflight("/api/members", "POST", "https://workspace.example", "content-type,x-api-key,if-match"));
         Assert.Equal("https://workspace.example", AllowedOrigin(workspace));
     }
 
@@ -67,7 +67,7 @@ public sealed class CorsTests(CorsTests.WritesFromOneOrigin api) : IClassFixture
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
         request.Headers.Add("Origin", "https://dashboard.example");
-        using var answer = await api.Anonymous().SendAsync(request);
+        using var answer = await api.As(Caller.Anonymous).Send(request);
         Assert.Null(AllowedOrigin(answer));
     }
 }

@@ -6,7 +6,7 @@ namespace CommitmentTracker.Api.Tests.Features.Contract;
 /// <summary>Issue 20: the OpenAPI document names every operation, declares both schemes on every write, and its headers.</summary>
 public sealed class OpenApiContractTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private async Task<JsonNode> Document() => (await (await api.Anonymous().GetAsync("/swagger/v1/swagger.json")).Json());
+    private async Task<JsonNode> Document() => (await (await api.As(Caller.Anonymous).Get("/swagger/v1/swagger.json")).Json());
 
     private static IEnumerable<(string Method, string Path, JsonNode Operation)> Operations(JsonNode doc) =>
         doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => (o.Key.ToUpperInvariant(), p.Key, o.Value!)));

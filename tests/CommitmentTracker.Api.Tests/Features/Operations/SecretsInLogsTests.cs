@@ -26,7 +26,7 @@ public sealed class SecretsInLogsTests(VerboseLogsApi api) : IClassFixture<Verbo
         await api.RegisteredMember("GE");
         var poc = await api.Key("poc", "GE");
         await (await api.As(Caller.Key(poc)).Post("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Created);
-        var bearer = api.As(Caller.Anonymous).With("Authorization", "Bearer " + poc);
+        var bearer = api.As(Caller.Bearer(poc));
         await (await bearer.Post("/api/action-plans", Given.Plan("GE", "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created);
         const string wrongKey = "not-a-key-but-still-a-secret-4242";
         await (await api.As(Caller.Key(wrongKey)).Post("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Unauthorized);
