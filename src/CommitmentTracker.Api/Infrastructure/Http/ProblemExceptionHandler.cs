@@ -29,6 +29,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         BadHttpRequestException bad when BindFailure().Match(bad.Message) is { Success: true } m =>
             new HttpValidationProblemDetails(new Dictionary<string, string[]> { [JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value)] = [$"'{m.Groups["value"].Value}' is not a valid value."] })
                 { Status = 400, Title = "The request is invalid." },
+        // An empty body or a JSON null where an object is expected: ASP.NET's message names the handler's parameter.
+        BadHttpRequestException { StatusCode: 400 } bad when bad.Message.Contains("body", StringComparison.Ordinal) =>
+            new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["is required: send a JSON object."] })
+                { Status = 400, Title = "The request is invalid." },
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is invalid.", Detail = bad.Message },
         ResourceNotFound n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
         StaleVersion s => new ProblemDetails
