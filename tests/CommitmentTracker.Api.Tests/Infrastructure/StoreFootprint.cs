@@ -10,8 +10,8 @@ namespace CommitmentTracker.Api.Tests.Infrastructure;
 /// </summary>
 /// <remarks>
 /// Marten fills the sequence numbers of a rolled-back append with tombstone events (and their stream); those are not
-/// writes, so they are left out. Caught by this check (each was tried): a refused request that stores an API key, that
-/// changes a webhook's filter or secret, or that appends an event.
+/// writes, so they are left out. Caught by this check (each was tried): a refused API-key request that stores a key
+/// anyway (BadInputCorpusTests), a refused webhook update that stores a changed filter (AuthorizationMatrixTests).
 /// </remarks>
 public sealed record StoreFootprint(IReadOnlyDictionary<string, string> Tables)
 {

@@ -73,7 +73,8 @@ public sealed class CommitmentStatsCacheTests(ApiFactory api) : IClassFixture<Ap
             await lockTable.ExecuteNonQueryAsync();
         var requests = Enumerable.Range(0, 8).Select(_ => api.ByCompletion()).ToArray();
         // Eight mark reads, none matching the stale entry: all eight have missed, one holds the gate (its aggregate, which
-        // embeds the mark, is logged only once the lock lets it finish) and seven wait behind it.
+        // embeds the mark, is logged only once the lock lets it finish) and seven wait behind it. Caught when tried:
+        // MarkedResults without its gate (the aggregate ran 8 times).
         await Eventually.Holds(() => api.Sql.CountOf(MarkRead) >= marks + 8, TimeSpan.FromSeconds(60));
         Assert.Equal(ran, api.Ran());
         await transaction.CommitAsync();

@@ -19,8 +19,9 @@ namespace CommitmentTracker.Api.Tests.Features.Proofs;
 /// new write endpoint fails this test until it has a row.
 /// </summary>
 /// <remarks>
-/// Breakages this caught when tried: a refused webhook update that stores its new filter anyway (footprint); a write
-/// answered 201 without being saved (2xx cell with an unchanged store); a token's role not mapped (the jwt columns).
+/// Breakages this caught when tried: a webhook update that stores a changed filter before its owner check (a refused
+/// cell with a changed footprint); a webhook delete answered 204 without SaveChanges (a 2xx cell with an unchanged
+/// store); the JWT role claim read from "role" instead of "ogp_role" (the jwt admin column is 401).
 /// </remarks>
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi api, ITestOutputHelper output) : IClassFixture<AuthorizationMatrixTests.MatrixApi>
 {
@@ -127,7 +128,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi 
                 var status = (int)response.StatusCode;
                 var got = status is >= 200 and < 300 ? "2xx" : status.ToString();
                 Assert.True(got == expectations[i], $"{endpoint} as {Callers[i]}: expected {expectations[i]}, got {status}: {await response.Content.ReadAsStringAsync()}");
-                var changed = (await api.Footprint()).Diff(before);
+                var changed = before.Diff(await api.Footprint());
                 if (got != "2xx")
                 {
                     Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

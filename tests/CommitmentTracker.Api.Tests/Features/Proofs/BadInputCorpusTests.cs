@@ -17,9 +17,9 @@ namespace CommitmentTracker.Api.Tests.Features.Proofs;
 /// (<see cref="StoreFootprint"/>: every event and every document table) is what it was before.
 /// </summary>
 /// <remarks>
-/// Breakages this caught when tried: a validator that reports a field under another name (errors differ); a search that
-/// splices q into its SQL (the "' OR 1=1" rows count every commitment); a refused API-key request that stored its key
-/// anyway (footprint differs); a caller mix-up that sends rows as admin (403 rows become 2xx or 400).
+/// Breakages this caught when tried: the progress validator reporting "percent" as "pct" (errors differ); a q without
+/// words matching every commitment instead of none (the wildcard rows count 1, not 0); a refused API-key request that
+/// stored a key anyway (the footprint of mt_doc_apikey differs).
 /// CORPUS_RECORD=FILE writes what each row got, as JSON lines, for reviewing a deliberate change to the rules.
 /// </remarks>
 public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output) : IClassFixture<ApiFactory>
@@ -59,7 +59,7 @@ public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output
             var got = Answer.Of(status, response.Content.Headers.ContentType?.MediaType, body);
             record?.WriteLine(JsonSerializer.Serialize(new { entry.Name, got.Status, got.Errors, got.GraphQLErrors, got.TotalCount, got.Items, got.Shape }));
             var problem = Problem(entry, got);
-            if (problem is null && (await api.Footprint()).Diff(footprint) is { Length: > 0 } changed) problem = "wrote " + string.Join("; ", changed);
+            if (problem is null && footprint.Diff(await api.Footprint()) is { Length: > 0 } changed) problem = "wrote " + string.Join("; ", changed);
             if (problem is not null) failures.Add($"{entry.Name} (as {entry.Auth}): {status} {problem} {body[..Math.Min(body.Length, 300)]}");
         }
         record?.Dispose();
@@ -68,7 +68,7 @@ public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output
                          $" 5xx={statuses.Where(s => s.Key >= 500).Sum(s => s.Value)} callers=" +
                          string.Join(',', entries.GroupBy(e => e.Auth).Select(g => $"{g.Key}:{g.Count()}")));
         Assert.True(failures.Count == 0, $"{failures.Count} of {entries.Length} requests misbehaved:\n" + string.Join('\n', failures));
-        Assert.Empty((await api.Footprint()).Diff(before));
+        Assert.Empty(before.Diff(await api.Footprint()));
     }
 
     [Fact]

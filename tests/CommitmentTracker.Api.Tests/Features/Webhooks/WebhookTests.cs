@@ -51,7 +51,7 @@ public sealed class WebhookTests(FastWebhooksApi api, ITestOutputHelper output) 
         var request = receiver.Requests[0];
         // A receiver's own verifier (deploy/scale-out/webhook-receiver.py, the one scale-out.sh uses) checks the real
         // signature: it accepts the delivery as sent, and refuses it with the body, the timestamp or the secret changed.
-        // Caught when tried: signing without the "<t>." prefix, and signing with the subscription id instead of the secret.
+        // Caught when tried: signing the body without the "<t>." prefix.
         var (t, v1) = ParseSignature(request.Signature);
         Assert.True(await ReceiverAccepts(request.Signature, request.Sequence, request.Body, secret), "the receiver refused a genuine delivery");
         Assert.False(await ReceiverAccepts(request.Signature, request.Sequence, request.Body.Replace("GE", "AM"), secret), "a tampered body passed");
