@@ -67,6 +67,7 @@ psql() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON
 
 # --- build ------------------------------------------------------------------------------------------------------------
 log "building Release"
+bash build/drop-redirect-package.sh
 dotnet build src/CommitmentTracker.Generator -c Release -nologo -v q >&2
 gen="$repo/src/CommitmentTracker.Generator/bin/Release/net10.0/CommitmentTracker.Generator.dll"
 api_bin="$repo/src/CommitmentTracker.Api/bin/Release/net10.0"

@@ -28,12 +28,14 @@ else
   admin_hint="the admin API key is the Auth__BootstrapAdminKey you set"
 fi
 
+bash build/drop-redirect-package.sh
 dotnet build src/CommitmentTracker.Api -c Release -nologo -v q
 cleanup() { [ "$started_local" = 1 ] && bash deploy/local-postgres.sh stop "$repo/.data/pg" || true; }
 
 url=${ASPNETCORE_URLS%%;*}
 cat <<MSG
 OGP Commitment Tracker starting on $url
+  The site:   $url/   (public pages in en, ka, hy, uk, az, ky; the embeddable card at $url/embed/commitments/{id})
   Swagger UI: $url/swagger
   OpenAPI:    $url/swagger/v1/swagger.json
   GraphQL:    $url/graphql   (SDL: $url/graphql/schema.graphql)

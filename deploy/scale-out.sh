@@ -25,7 +25,8 @@ commitments=$(( (writes + 4) / 5 ))
 tmp=$(mktemp -d /tmp/ct-scale-out.XXXXXX)
 chmod 755 "$tmp"
 log() { echo "[scale-out] $*" >&2; }
-pids=()
+# free_port, wait_ready and pids[], shared with deploy/failover.sh
+source "$repo/deploy/scale-out/lib.sh"
 failures=()
 fail() { failures+=("$1"); log "FAIL: $1"; }
 
@@ -42,23 +43,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-  local p
-  for p in $(shuf -i 20000-60000 -n 200); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { exec 3>&- 3<&- 2>/dev/null || true; continue; }
-    echo "$p"; return 0
-  done
-  log "no free port"; exit 1
-}
-
-wait_ready() { # url log
-  for _ in $(seq 1 600); do
-    curl -fs -o /dev/null "$1/health/ready" && return 0
-    sleep 0.1
-  done
-  log "$1 never became ready; its log:"; tail -n 40 "$2" >&2; exit 1
-}
 
 # --- tools -----------------------------------------------------------------------------------------------
 nginx_bin=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null || true)

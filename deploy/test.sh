@@ -13,6 +13,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   export TEST_DATABASE_URL
 fi
 
+bash build/drop-redirect-package.sh
 log=$(mktemp /tmp/ct-test-log.XXXXXX)
 dotnet test CommitmentTracker.sln -c Release --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

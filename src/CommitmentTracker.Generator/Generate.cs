@@ -21,7 +21,7 @@ public sealed class Generate(IDocumentStore store, GeneratorOptions options)
     {
         var dataset = new Dataset(options.Commitments);
         var stories = new Stories(Texts.Load(options.SeedsDir), options.Seed);
-        var probe = new LatencyProbe(store, options.Seed, options.Schema, options.LatencyOut);
+        var probe = new LatencyProbe(store, options.Seed, options.LatencyOut);
         var clock = Stopwatch.StartNew();
         var inStore = await CountEvents(ct);
         var appended = 0L;

@@ -11,7 +11,7 @@ namespace CommitmentTracker.Generator;
 /// How long one write takes with this many events in the store: single progress reports through the API's own write
 /// path (StreamWrites: row lock, decide, append, inline projection), one after another.
 /// </summary>
-public sealed class LatencyProbe(IDocumentStore store, int seed, string schema, string? output)
+public sealed class LatencyProbe(IDocumentStore store, int seed, string? output)
 {
     public static readonly long[] Checkpoints = [10_000, 100_000, 1_000_000];
     private const int Warmup = 20;
@@ -30,7 +30,7 @@ public sealed class LatencyProbe(IDocumentStore store, int seed, string schema, 
             var report = new ReportMilestoneProgress(rng.Next(1, 100), null, "latency probe", null);
             var at = Stories.At(Dataset.Today, 18);
             var clock = Stopwatch.StartNew();
-            await writes.Append<Commitment>("Commitment", id, null, s => CommitmentDecider.Decide(s, $"{id}-M1", report, "key:generator", at), ct);
+            await writes.Append<Commitment>("Commitment", id, null, s => ReportMilestoneProgress.Decide(s, new($"{id}-M1", report, "key:generator", at)), ct);
             if (i >= Warmup) times.Add(clock.Elapsed.TotalMilliseconds);
         }
         times.Sort();
@@ -47,7 +47,7 @@ public sealed class LatencyProbe(IDocumentStore store, int seed, string schema, 
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
-            $"select id from {schema}.mt_doc_commitment where data ->> 'Withdrawn' = 'false' order by md5(id || @salt) limit 500", connection);
+            $"select id from {StorageNames.Table<Commitment>(store)} where data ->> 'Withdrawn' = 'false' order by md5(id || @salt) limit 500", connection);
         command.Parameters.AddWithValue("salt", $"{seed}:{checkpoint}");
         var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -2,10 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
-using CommitmentTracker.Features.ActionPlans;
-using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
-using CommitmentTracker.Features.Members;
+using CommitmentTracker.Infrastructure.Marten;
+using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
 
@@ -21,11 +20,11 @@ public sealed class Rebuild(DocumentStore store, GeneratorOptions options)
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        IReadModelFold[] folds =
-        [
-            new ReadModelFold<Member>(store.Options), new ReadModelFold<ActionPlan>(store.Options), new ReadModelFold<Commitment>(store.Options),
-            new ReadModelFold<CommitmentSearch>(store.Options), new ReadModelFold<CsoAssessment>(store.Options),
-        ];
+        // Every inline projection the store registers (each slice's storage), so a new read model needs no line here.
+        var folds = store.Options.Projections.All.Where(p => p.Lifecycle == ProjectionLifecycle.Inline)
+            .SelectMany(p => p.PublishedTypes())
+            .Select(type => (IReadModelFold)Activator.CreateInstance(typeof(ReadModelFold<>).MakeGenericType(type), store.Options)!)
+            .ToArray();
         var readModels = folds.Select(f => (Fold: f, Table: ReadModelTable.For(store, f.DocumentType))).ToList();
         var tables = readModels.Select(m => m.Table).ToList();
         var phases = new Dictionary<string, double>();
@@ -33,7 +32,7 @@ public sealed class Rebuild(DocumentStore store, GeneratorOptions options)
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         var events = await Scalar(connection, "select count(*) from {0}.mt_events", ct);
-        var commitmentsBefore = await Scalar(connection, "select count(*) from {0}.mt_doc_commitment", ct);
+        var commitmentsBefore = await Scalar(connection, $"select count(*) from {StorageNames.Table<Commitment>(store)}", ct);
 
         var total = Stopwatch.StartNew();
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -53,7 +52,7 @@ public sealed class Rebuild(DocumentStore store, GeneratorOptions options)
 
         var marks = await ProjectionMarks.CatchUpAsync(connection, store.Options.Events.DatabaseSchemaName, folds.Select(f => f.ProjectionName), folded.LastSequence, ct);
         if (marks > 0) Console.Error.WriteLine($"moved {marks} projection progress rows to sequence {folded.LastSequence:N0}");
-        var commitmentsAfter = await Scalar(connection, "select count(*) from {0}.mt_doc_commitment", ct);
+        var commitmentsAfter = await Scalar(connection, $"select count(*) from {StorageNames.Table<Commitment>(store)}", ct);
         if (commitmentsAfter != commitmentsBefore)
             throw new InvalidOperationException($"Rebuild changed the commitment count: {commitmentsBefore} before, {commitmentsAfter} after; rolled back.");
         clock.Restart();

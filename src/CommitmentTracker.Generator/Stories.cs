@@ -31,7 +31,7 @@ public sealed class Stories(Texts texts, int seed)
     {
         var rng = Dataset.Rng(seed, 1, m.Index);
         return new MemberRegistered(m.Code, m.Kind, texts.Localized(rng, m.Language, 1, 3), m.Kind == MemberKind.National ? "Europe" : "Local",
-            m.Language, "key:generator-admin", At(new DateOnly(2011, 9, 20).AddDays(m.Index)));
+            m.Language, CommitmentTracker.Site.SampleData.Admin, At(new DateOnly(2011, 9, 20).AddDays(m.Index)));
     }
 
     public List<object> Plan(PlanSpec p)

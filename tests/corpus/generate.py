@@ -30,6 +30,8 @@ def caller(method, path):
     if path.startswith("/api/members") or path.startswith("/api/api-keys") or path.startswith("/api/audit"): return "admin"
     if path.startswith("/api/webhooks") or path.endswith("/assessments/cso"): return "cso"
     if path.endswith("/assessments/irm"): return "irm"
+    # the arranged {comment} is the admin's: only its author edits it, and only an admin hides or restores a comment
+    if "/comments/" in path and (method == "PATCH" or path.endswith("/hide") or path.endswith("/restore")): return "admin"
     return "poc"
 
 
@@ -171,7 +173,7 @@ case("If-Match negative", "POST", C + "/completion", writes["completion"][2], he
 case("If-Match stale", "POST", C + "/completion", writes["completion"][2], headers={"If-Match": "\"999\""}, expect=409)
 
 # --- wrong methods ------------------------------------------------------------------------------------------------
-for method, path in [("PUT", "/api/members"), ("DELETE", "/api/members/GE"), ("PATCH", "/api/members/GE"), ("PUT", C),
+for method, path in [("PUT", "/api/members"), ("DELETE", "/api/members/GE"), ("PUT", "/api/members/GE"), ("PUT", C),
                      ("DELETE", C), ("GET", C + "/withdraw"), ("PUT", "/api/api-keys"), ("DELETE", "/graphql")]:
     case(f"wrong method {method} {path}", method, path, expect=405, auth="none")  # routing refuses it before any caller matters
 
@@ -259,6 +261,120 @@ gql("mutation over GET", "mutation { x }", method="GET", expect="4xx")
 case("graphql GET: variables not JSON", "GET", G + "?query=" + quote("{ members { code } }") + "&variables=" + quote("{nope"), expect=400)
 case("graphql GET: no query", "GET", G, expect=400)
 
+# --- contract (issue 20): paging overflow, unknown query parameters, numeric query enums, empty body, 415 ----------
+for lst in ["/api/members", "/api/action-plans", "/api/commitments"]:
+    case(f"contract: {lst} page offset overflow", "GET", lst + "?page=1000000000&pageSize=200", expect=400)
+    case(f"contract: {lst} unknown query parameter", "GET", lst + "?colour=red", expect=400)
+case("contract: GraphQL cursor past any offset", "POST", G, {"query": '{ commitments(first: 200, after: "bzoyMTQ3NDgzNjQ3") { totalCount } }'}, expect="errors")
+case("contract: GraphQL plans cursor past any offset", "POST", G, {"query": '{ actionPlans(first: 200, after: "bzoyMTQ3NDgzNjQ3") { totalCount } }'}, expect="errors")
+for path in ["/api/members?kind=1", "/api/action-plans?status=1", "/api/commitments?completion=2", "/api/commitments?irmCompletion=0", "/api/commitments/stats?groupBy=0"]:
+    case(f"contract: numeric query enum {path}", "GET", path, expect=400)
+case("contract: unknown query parameter on a single read", "GET", C + "?expand=all", expect=400)
+case("contract: unknown query parameter on a write", "POST", C + "/withdraw?force=true", writes["withdraw"][2], expect=400)
+case("contract: no body at all", "POST", "/api/members", expect=400)
+case("contract: empty JSON body on a milestone", "POST", C + "/milestones", "", expect=400)
+case("contract: XML body", "POST", "/api/members", "<member/>", headers={"Content-Type": "application/xml"}, expect=415)
+case("contract: form body", "POST", C + "/completion", "completion=Complete", headers={"Content-Type": "application/x-www-form-urlencoded"}, expect=415)
+# --- dialogue (issue 16): comments, responses to assessments, CSO views of milestones ------------------------------
+# The test arranges {comment} (the admin's, so the admin may edit it), {reply} (a reply to it) and a CSO assessment
+# filed by the admin key (organisation "OGP Support Unit"). fields: the problem's errors must name exactly these
+# (expected.json must agree).
+D = C + "/comments"
+R = C + "/assessments/cso/OGP%20Support%20Unit/responses"
+MA = M + "/assessments/cso"
+answer = {"stance": "Disputed", "text": {"ka": "პორტალი მუშაობს", "en": "The portal is live."}}
+dialogue_writes = {
+    "comment": ("POST", D, {"text": "When is the report due?"}),
+    "comment edit": ("PATCH", D + "/{comment}", {"text": "When is the final report due?"}),
+    "comment hide": ("POST", D + "/{comment}/hide", {"reason": "Off topic"}),
+    "response": ("POST", R, answer),
+    "milestone assessment": ("POST", MA, {"status": "PartiallyMet", "comment": "One region only"}),
+}
+def dialogue(name, method, path, body=None, expect=400, fields=None, headers=None, auth=None):
+    case("dialogue: " + name, method, path, body, expect=expect, headers=headers, auth=auth)
+    if fields is not None: cases[-1]["errors"] = fields
+for target, (method, path, body) in dialogue_writes.items():
+    whole = json.dumps(body, ensure_ascii=False)
+    dialogue(f"{target}: truncated JSON", method, path, whole[: len(whole) // 2])  # errors name the field where it broke off
+    dialogue(f"{target}: unknown field", method, path, with_(body, colour="red"), fields=["colour"])
+    dialogue(f"{target}: text/plain content type", method, path, whole, headers={"Content-Type": "text/plain"}, expect=415)
+    dialogue(f"{target}: no key", method, path, body, auth="none", expect=401)
+    dialogue(f"{target}: unknown key", method, path, body, auth="none", headers={"X-Api-Key": "not-a-key"}, expect=401)
+    dialogue(f"{target}: json array", method, path, "[]", fields=["body"])
+m, p, b = dialogue_writes["comment"]
+dialogue("comment: no text", m, p, {}, fields=["text"])
+dialogue("comment: blank text", m, p, {"text": "   "}, fields=["text"])
+dialogue("comment: 4001 characters", m, p, {"text": "a" * 4001}, fields=["text"])
+dialogue("comment: text is a number", m, p, '{"text": 42}', fields=["text"])
+dialogue("comment: NUL in text", m, p, {"text": "a\u0000b"}, fields=["text"])
+dialogue("comment: unknown milestone", m, p, {"text": "x", "milestoneId": "GE0001-M999"}, fields=["milestoneId"])
+dialogue("comment: unknown parent", m, p, {"text": "x", "parentId": "0123456789abcdef0123456789abcdef"}, fields=["parentId"])
+dialogue("comment: hostile parent", m, p, {"text": "x", "parentId": "' OR 1=1 --"}, fields=["parentId"])
+dialogue("comment: parent is an object", m, p, '{"text": "x", "parentId": {"id": 1}}', fields=["parentId"])
+dialogue("comment: reply to a reply", m, p, {"text": "x", "parentId": "{reply}"}, expect=409, fields=["parentId"])
+dialogue("comment: on an unknown commitment", m, "/api/commitments/GE9999/comments", b, expect=404)
+m, p, b = dialogue_writes["comment edit"]
+dialogue("comment edit: no text", m, p, {}, fields=["text"])
+dialogue("comment edit: 4001 characters", m, p, {"text": "b" * 4001}, fields=["text"])
+dialogue("comment edit: unknown comment", m, D + "/0123456789abcdef0123456789abcdef", b, expect=404)
+dialogue("comment edit: stale If-Match", m, p, b, headers={"If-Match": "\"99\""}, expect=409)
+dialogue("comment edit: If-Match garbage", m, p, b, headers={"If-Match": "\"abc\""}, fields=["If-Match"])
+m, p, b = dialogue_writes["comment hide"]
+dialogue("comment hide: no reason", m, p, {}, fields=["reason"])
+dialogue("comment hide: 1001-character reason", m, p, {"reason": "r" * 1001}, fields=["reason"])
+dialogue("comment hide: unknown comment", m, D + "/nope/hide", b, expect=404)
+dialogue("comment restore: not hidden", "POST", D + "/{comment}/restore", {"reason": "Appeal"}, expect=409)
+dialogue("comment restore: no reason", "POST", D + "/{comment}/restore", {}, fields=["reason"])
+m, p, b = dialogue_writes["response"]
+dialogue("response: empty", m, p, {}, fields=["stance", "text"])
+dialogue("response: unknown stance", m, p, with_(b, stance="Agreed"), fields=["stance"])
+dialogue("response: numeric stance", m, p, with_(b, stance=1), fields=["stance"])
+dialogue("response: text not a map", m, p, with_(b, text="plain"), fields=["text"])
+dialogue("response: empty text map", m, p, with_(b, text={}), fields=["text"])
+dialogue("response: bad language tag", m, p, with_(b, text={"not a tag": "x"}), fields=["text.not a tag"])
+dialogue("response: blank translation", m, p, with_(b, text={"en": " "}), fields=["text.en"])
+dialogue("response: 5001 characters", m, p, with_(b, text={"en": "c" * 5001}), fields=["text.en"])
+dialogue("response: evidence not a URL", m, p, with_(b, evidence=[{"url": "javascript:alert(1)"}]), fields=["evidence[0].url"])
+dialogue("response: assessmentVersion 0", m, p, with_(b, assessmentVersion=0), fields=["assessmentVersion"])
+dialogue("response: assessmentVersion ahead", m, p, with_(b, assessmentVersion=99), fields=["assessmentVersion"])
+dialogue("response: assessmentVersion a string", m, p, with_(b, assessmentVersion="1"), fields=["assessmentVersion"])
+dialogue("response: unknown organisation", m, C + "/assessments/cso/Nobody/responses", b, expect=404)
+dialogue("response: IRM not assessed yet", m, C + "/assessments/irm/responses", b, expect=404)
+dialogue("response: stale If-Match", m, p, b, headers={"If-Match": "\"99\""}, expect=409)
+m, p, b = dialogue_writes["milestone assessment"]
+dialogue("milestone assessment: empty", m, p, {}, fields=["comment", "status"])
+dialogue("milestone assessment: unknown status", m, p, with_(b, status="Done"), fields=["status"])
+dialogue("milestone assessment: 20001-character comment", m, p, with_(b, comment="d" * 20001), fields=["comment"])
+dialogue("milestone assessment: unknown milestone", m, C + "/milestones/GE0001-M999/assessments/cso", b, expect=404)
+for query in ["asOf=2024-13-45", "asOf=yesterday"]:
+    dialogue(f"comments ?{query}", "GET", D + "?" + query, fields=["asOf"])
+dialogue("comments of an unknown commitment", "GET", "/api/commitments/GE9999/comments", expect=404)
+
+# --- issue 17, the OGP record: member and plan revisions, co-creation (each a 400 on a named field) ----------------
+P = "/api/action-plans/{plan}"
+for label, body in [("no name", {"reason": "x"}), ("name without a reason", {"name": {"ka": "საქართველო"}}),
+                    ("name of an empty text", {"name": {"ka": ""}, "reason": "x"}), ("reason of 1 MB", {"name": {"ka": "x"}, "reason": "{{1MB}}"})]:
+    case(f"record: rename member, {label}", "PATCH", "/api/members/GE", body, expect=400)
+for label, body in [("unknown status", {"status": "Suspended", "reason": "x"}), ("status as a number", {"status": 1, "reason": "x"}),
+                    ("no reason", {"status": "Inactive"}), ("NUL in reason", {"status": "Inactive", "reason": "a\u0000b"})]:
+    case(f"record: member status, {label}", "POST", "/api/members/GE/status", body, expect=400)
+for label, body in [("nothing to change", {"reason": "x"}), ("no reason", {"title": {"ka": "გეგმა"}}),
+                    ("period of 3 years", {"period": {"start": "2026-01-01", "end": "2029-01-01"}, "reason": "x"}),
+                    ("title without the default language", {"title": {"en": "Plan"}, "reason": "x"})]:
+    case(f"record: revise plan, {label}", "PATCH", P, body, expect=400)
+for label, body in [("unknown level", {"influenceLevel": "Bribe", "forumExists": True, "reason": "x"}),
+                    ("forumExists as text", {"influenceLevel": "Inform", "forumExists": "yes", "reason": "x"}),
+                    ("no reason", {"influenceLevel": "Inform", "forumExists": True})]:
+    case(f"record: co-creation level, {label}", "PUT", P + "/co-creation/level", body, expect=400)
+meeting = {"date": "2024-03-01", "participants": {"government": 2, "civilSociety": 3}, "minutes": {"url": "https://gov.ge/m"}, "reason": "Met"}
+for label, change in [("date in the future", {"date": "2999-01-01"}), ("no participants", {"participants": {}}),
+                      ("negative participants", {"participants": {"government": -3}}), ("participants as text", {"participants": "many"}),
+                      ("minutes as javascript", {"minutes": {"url": "javascript:alert(1)"}}), ("minutes with url and document", {"minutes": {"url": "https://x.org", "documentId": "GE-AP1-D1"}}),
+                      ("minutes of an unknown document", {"minutes": {"documentId": "GE-AP1-D999"}}), ("no minutes", {"minutes": None})]:
+    case(f"record: forum meeting, {label}", "POST", P + "/co-creation/meetings", with_(meeting, **change), expect=400)
+for label, body in [("no link", {"reason": "x"}), ("ftp link", {"url": "ftp://x.org/rr", "reason": "x"}), ("no reason", {"url": "https://gov.ge/rr"})]:
+    case(f"record: reasoned response, {label}", "PUT", P + "/co-creation/reasoned-response", body, expect=400)
+
 # A body over the 1 MiB limit is refused whole, before anything reads it.
 for c in cases:
     if "{{1MB" in c.get("body", ""):
@@ -288,6 +404,8 @@ for c in cases:
     x = expected.get(c["name"])
     if x is None: continue
     if not fits(c["expect"], x["expect"]): problems.append(f"{c['name']}: expected.json says {x['expect']}, the case says {c['expect']}")
+    if "errors" in c and sorted(c["errors"]) != sorted(x.get("errors", [])):
+        problems.append(f"{c['name']}: expected.json says errors {x.get('errors')}, the case says {c['errors']}")
     c.update(x)
 assert not problems, "expected.json does not match the cases:\n" + "\n".join(problems)
 with open(out, "w", encoding="utf-8") as f:

@@ -1,8 +1,10 @@
+using Alba;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -17,6 +19,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminKey = "test-admin-key-0123456789abcdef";
 
     private string connectionString = "";
+    private AlbaHost? alba;
 
     /// <summary>A fresh schema per fixture; a host that must restart over the same data can be given another host's schema.</summary>
     public string Schema { get; init; } = "t_" + Guid.NewGuid().ToString("N")[..16];
@@ -52,6 +55,29 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock).AddSingleton<IMartenLogger>(Sql));
     }
+
+    /// <summary>
+    /// The app as an Alba host, for HTTP tests written as Alba scenarios (<see cref="Scenario"/>). It is this factory's own
+    /// host, built through <see cref="CreateHost"/>, so Services, Store and CreateClient see the same app.
+    /// </summary>
+    public IAlbaHost Alba
+    {
+        get
+        {
+            _ = Server;
+            return alba!;
+        }
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder) => alba = new AlbaHost(builder);
+
+    /// <summary>One request as an Alba scenario, sent with <paramref name="key"/> as X-Api-Key when given. Alba checks the
+    /// status: 200 unless the scenario names another.</summary>
+    public Task<IScenarioResult> Scenario(Action<Scenario> configure, string? key = null) => Alba.Scenario(s =>
+    {
+        if (key is not null) s.WithRequestHeader("X-Api-Key", key);
+        configure(s);
+    });
 
     /// <summary>Extra configuration for a host that must differ from the default one.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();

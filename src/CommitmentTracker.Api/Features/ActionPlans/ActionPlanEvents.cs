@@ -14,3 +14,11 @@ public sealed record ActionPlanDrafted(
 /// <summary>The plan moved along its lifecycle.</summary>
 public sealed record ActionPlanMoved(string PlanId, ActionPlanStatus From, ActionPlanStatus To, string Reason, string By, DateTimeOffset At)
     : IDomainEvent, IHasReason;
+
+/// <summary>The plan's title was revised (all translations at once).</summary>
+public sealed record ActionPlanRetitled(string PlanId, Dictionary<string, string> From, Dictionary<string, string> To, string Reason, string By, DateTimeOffset At)
+    : IDomainEvent, IHasReason;
+
+/// <summary>The plan's period changed, before the plan was submitted.</summary>
+public sealed record ActionPlanPeriodChanged(string PlanId, Period From, Period To, string Reason, string By, DateTimeOffset At)
+    : IDomainEvent, IHasReason;

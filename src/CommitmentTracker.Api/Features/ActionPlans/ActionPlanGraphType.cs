@@ -1,6 +1,7 @@
+using CommitmentTracker.Features.CoCreation;
 using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Features.Documents;
 using CommitmentTracker.Infrastructure.GraphQL;
-using Marten;
 using GraphQL.Types;
 
 namespace CommitmentTracker.Features.ActionPlans;
@@ -20,13 +21,12 @@ public sealed class ActionPlanGraphType : ObjectGraphType<ActionPlan>
         Field<NonNullGraphType<OgpEnumType<ActionPlanStatus>>>("status").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
         Field(p => p.Version);
+        Field<NonNullGraphType<CoCreationGraphType>>("coCreation").Resolve(ctx => ctx.Source.CoCreation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlanDocumentGraphType>>>>("documents")
+            .Resolve(ctx => ctx.Source.Documents.Select(d => DocumentResponse.From(ctx.Source.Id, d)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommitmentGraphType>>>>("commitments")
             .Description("The plan's commitments, by id; loaded for every plan of the document in one query.")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<BatchLoaders>().LoadMany<string, Commitment>("planCommitments", ctx.Source.Id, async (ids, ct) =>
-            {
-                var session = ctx.RequestServices!.GetRequiredService<IQuerySession>();
-                var all = await session.Query<Commitment>().Where(c => ids.Contains(c.PlanId)).OrderBy(c => c.Id).ToListAsync(ct);
-                return all.ToLookup(c => c.PlanId);
-            }));
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<BatchLoaders>().LoadMany<string, CommitmentView>("planCommitments", ctx.Source.Id, (ids, ct) =>
+                ctx.RequestServices!.GetRequiredService<CommitmentReads>().OfPlans(ids, [], ct)));
     }
 }

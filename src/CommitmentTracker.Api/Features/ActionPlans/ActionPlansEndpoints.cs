@@ -1,10 +1,10 @@
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 using CommitmentTracker.Infrastructure.Marten;
 using Marten;
-using Marten.Linq;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommitmentTracker.Features.ActionPlans;
@@ -20,6 +20,10 @@ public static class ActionPlansEndpoints
         plans.MapPost("/{id}/status", Move).RequireAuthorization(AuthSetup.Writer)
             .WithSummary("Move the plan along its lifecycle, with a reason; an illegal move is 409.")
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        plans.MapPatch("/{id}", Revise).RequireAuthorization(AuthSetup.Writer)
+            .WithSummary("Revise the plan's title (until it is withdrawn) or its period (in Draft or CoCreation), with a reason.")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        plans.MapGet("/{id}/history", History).WithSummary("Every event of the plan, in order: what, when, who, why.").ProducesProblem(404);
         plans.MapGet("/{id}", Get).WithSummary("Read one action plan.").ProducesProblem(404);
         plans.MapGet("/", List).WithSummary("List action plans, paged and sorted; filter by member and status.")
             .ProducesValidationProblem();
@@ -44,54 +48,55 @@ public static class ActionPlansEndpoints
         return TypedResults.Created($"/api/action-plans/{plan.Id}", ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));
     }
 
-    private static async Task<Ok<ActionPlanResponse>> Move(
-        string id, MoveActionPlan command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http)
+    private static Task<Ok<ActionPlanResponse>> Move(
+        string id, MoveActionPlan command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http) =>
+        Write(id, writes, actor, http, p => MoveActionPlan.Decide(p, command, actor.Id, clock.GetUtcNow()));
+
+    private static async Task<Ok<ActionPlanResponse>> Revise(
+        string id, ReviseActionPlan command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http)
     {
-        var plan = await writes.Append<ActionPlan>("Action plan", id.ToUpperInvariant(), http.Request.ExpectedVersion(), p =>
+        var plan = await writes.Append<ActionPlan>("Action plan", id.ToUpperInvariant(), http.Request.ExpectedVersion(), async (session, p) =>
         {
             actor.EnsureCanWriteMember(p.MemberCode);
-            return MoveActionPlan.Decide(p, command, actor.Id, clock.GetUtcNow());
+            var member = await session.LoadAsync<Member>(p.MemberCode, http.RequestAborted);
+            return ReviseActionPlan.Decide(p, member!.Kind, command, actor.Id, clock.GetUtcNow());
         }, http.RequestAborted);
         http.Response.SetETag(plan.Version);
         return TypedResults.Ok(ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));
     }
 
-    private static async Task<Ok<ActionPlanResponse>> Get(string id, IQuerySession session, HttpContext http)
+    /// <summary>One write to a plan's stream by its member's PoC or an admin; the plan comes back with its new ETag.</summary>
+    internal static async Task<Ok<ActionPlanResponse>> Write(string id, StreamWrites writes, Actor actor, HttpContext http, Func<ActionPlan, object[]> decide)
     {
-        var plan = await session.LoadAsync<ActionPlan>(id.ToUpperInvariant(), http.RequestAborted)
-                   ?? throw new ResourceNotFound("Action plan", id);
+        var plan = await writes.Append<ActionPlan>("Action plan", id.ToUpperInvariant(), http.Request.ExpectedVersion(), p =>
+        {
+            actor.EnsureCanWriteMember(p.MemberCode);
+            return decide(p);
+        }, http.RequestAborted);
         http.Response.SetETag(plan.Version);
         return TypedResults.Ok(ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));
+    }
+
+    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> History(string id, ActionPlanReads reads, HttpContext http) =>
+        TypedResults.Ok(await reads.History(id, http.RequestAborted));
+
+    private static async Task<Ok<ActionPlanResponse>> Get(string id, ActionPlanReads reads, HttpContext http)
+    {
+        var plan = await reads.Get(id, LocalizedText.RequestedLanguages(http.Request), http.RequestAborted);
+        http.Response.SetETag(plan.Version);
+        return TypedResults.Ok(plan);
     }
 
     /// <param name="member">Member code, e.g. GE or GE-TBS.</param>
     /// <param name="status">Lifecycle status.</param>
     /// <param name="sort">start, -start, sequence, -sequence, member, -member.</param>
     private static async Task<Ok<Page<ActionPlanResponse>>> List(
-        IQuerySession session, HttpContext http, string? member, ActionPlanStatus? status, string? sort, int? page, int? pageSize)
+        ActionPlanReads reads, HttpContext http, string? member, ActionPlanStatus? status, string? sort, int? page, int? pageSize)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
-        errors.Defined("status", status);
-        IQueryable<ActionPlan> query = session.Query<ActionPlan>().Stats(out var stats);
-        if (!string.IsNullOrWhiteSpace(member))
-        {
-            var code = member.Trim().ToUpperInvariant();
-            query = query.Where(p => p.MemberCode == code);
-        }
-        if (status is { } s) query = query.Where(p => p.Status == s);
-        query = (sort ?? "-start") switch
-        {
-            "start" => query.OrderBy(p => p.Period.Start).ThenBy(p => p.Id),
-            "-start" => query.OrderByDescending(p => p.Period.Start).ThenBy(p => p.Id),
-            "sequence" => query.OrderBy(p => p.Sequence).ThenBy(p => p.Id),
-            "-sequence" => query.OrderByDescending(p => p.Sequence).ThenBy(p => p.Id),
-            "member" => query.OrderBy(p => p.MemberCode).ThenBy(p => p.Sequence),
-            "-member" => query.OrderByDescending(p => p.MemberCode).ThenBy(p => p.Sequence),
-            _ => errors.InvalidSort(query, "start, sequence, member"),
-        };
-        errors.ThrowIfAny();
-        var lang = LocalizedText.RequestedLanguages(http.Request);
-        return TypedResults.Ok(await query.ToPageAsync(stats, paging, p => ActionPlanResponse.From(p, lang), http.RequestAborted));
+        return TypedResults.Ok(await reads.List(member, status, sort, paging, LocalizedText.RequestedLanguages(http.Request), http.RequestAborted, errors));
     }
+
+    public static IServiceCollection AddActionPlanReads(this IServiceCollection services) => services.AddScoped<ActionPlanReads>();
 }

@@ -32,7 +32,7 @@ public sealed record DraftActionPlan(
             LocalizedText.Canonical(language!), by, now);
     }
 
-    private static Period? ValidatePeriod(FieldErrors errors, PeriodInput? p, MemberKind? kind)
+    internal static Period? ValidatePeriod(FieldErrors errors, PeriodInput? p, MemberKind? kind)
     {
         errors.Required("period.start", p?.Start).Required("period.end", p?.End);
         if (p?.Start is not { } start || p.End is not { } end) return null;

@@ -18,5 +18,14 @@ public sealed record CsoAssessment(string Id, string CommitmentId, string Organi
 
     public CsoAssessment Apply(CsoAssessmentFiled e) => this with { Latest = Entry(e), History = [.. History, Entry(e)] };
 
+    /// <summary>The latest view filed before <paramref name="cutoff"/>, with how many were; null when none was yet.</summary>
+    public CsoView? ViewBefore(DateTimeOffset cutoff)
+    {
+        var filed = History.Where(h => h.At < cutoff).ToArray();
+        if (filed.Length == 0) return null;
+        var last = filed[^1];
+        return new CsoView(Organisation, last.Completion, last.Comment, last.Evidence, last.By, last.At, filed.Length);
+    }
+
     private static CsoAssessmentEntry Entry(CsoAssessmentFiled e) => new(e.Completion, e.Comment, e.Evidence, e.By, e.At);
 }

@@ -19,28 +19,12 @@ public static class CsoAssessmentsEndpoints
         return app;
     }
 
-    /// <summary>Each CSO's latest view of a commitment; with <paramref name="asOf"/>, as of the end of that day.</summary>
-    public static async Task<CsoView[]> For(IQuerySession session, string commitmentId, CancellationToken ct, DateOnly? asOf = null) =>
-        Views(await session.Query<CsoAssessment>().Where(a => a.CommitmentId == commitmentId).OrderBy(a => a.Organisation).ToListAsync(ct), asOf);
-
-    /// <summary>The views of a commitment's assessment streams, ordered by organisation.</summary>
-    public static CsoView[] Views(IEnumerable<CsoAssessment> streams, DateOnly? asOf = null)
-    {
-        var cutoff = asOf is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MaxValue;
-        return streams
-            .Select(s => (s.Organisation, Entries: s.History.Where(h => h.At < cutoff).ToArray()))
-            .Where(s => s.Entries.Length > 0)
-            .Select(s => new CsoView(s.Organisation, s.Entries[^1].Completion, s.Entries[^1].Comment, s.Entries[^1].Evidence,
-                s.Entries[^1].By, s.Entries[^1].At, s.Entries.Length))
-            .ToArray();
-    }
-
     private static async Task<Created<CsoAssessment>> File(
         string id, FileCsoAssessment command, IQuerySession session, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http)
     {
         actor.EnsureRole(Roles.Cso, Roles.Admin);
         var commitment = await session.LoadAsync<Commitment>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Commitment", id);
-        var filed = AssessmentDecider.Decide(commitment, command, actor.Organisation, actor.Id, clock.GetUtcNow());
+        var filed = FileCsoAssessment.Decide(commitment, new(command, actor.Organisation, actor.Id, clock.GetUtcNow()));
         var saved = await writes.AppendOrStart<CsoAssessment>("CSO assessment", filed.AssessmentId, http.Request.ExpectedVersion(), _ => [filed], http.RequestAborted);
         http.Response.SetETag(saved.Version);
         return TypedResults.Created($"/api/commitments/{commitment.Id}/assessments/cso", saved);

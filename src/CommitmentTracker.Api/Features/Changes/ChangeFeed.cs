@@ -1,6 +1,8 @@
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Features.Dialogue;
+using CommitmentTracker.Features.Import;
 using Marten;
 
 namespace CommitmentTracker.Features.Changes;
@@ -53,7 +55,7 @@ public sealed class ChangeFeed(IDocumentStore store, CommittedSequence committed
         return events.Select(ChangeFeedItem.From).ToList();
     }
 
-    /// <summary>The streams of a member (its own, its plans, commitments and their CSO assessments) or of one commitment (its own and its CSO assessments).</summary>
+    /// <summary>The streams of a member (its own, its plans and their import streams, its commitments, their CSO assessments and dialogue) or of one commitment (its own, its CSO assessments and dialogue).</summary>
     private static async Task<string[]> StreamsOf(IQuerySession session, ChangeFilter filter, CancellationToken ct)
     {
         string[] commitments;
@@ -68,12 +70,17 @@ public sealed class ChangeFeed(IDocumentStore store, CommittedSequence committed
         {
             var member = filter.Member!;
             streams.Add(member);
-            streams.AddRange(await session.Query<ActionPlan>().Where(p => p.MemberCode == member).Select(p => p.Id).ToListAsync(ct));
+            var plans = await session.Query<ActionPlan>().Where(p => p.MemberCode == member).Select(p => p.Id).ToListAsync(ct);
+            streams.AddRange(plans);
+            streams.AddRange(plans.Select(PlanImports.IdFor));
             commitments = (await session.Query<Commitment>().Where(c => c.MemberCode == member).Select(c => c.Id).ToListAsync(ct)).ToArray();
         }
         streams.AddRange(commitments);
         if (commitments.Length > 0)
+        {
             streams.AddRange(await session.Query<CsoAssessment>().Where(a => commitments.Contains(a.CommitmentId)).Select(a => a.Id).ToListAsync(ct));
+            streams.AddRange(await DialogueStreams.Of(session, commitments, ct));
+        }
         return streams.ToArray();
     }
 }

@@ -18,7 +18,7 @@ public static class ChangeFeedEndpoints
 
     /// <param name="after">The last sequence already seen (the previous page's <c>next</c>); 0 or omitted for the beginning.</param>
     /// <param name="limit">At most this many events, 1 to 1000 (default 100).</param>
-    /// <param name="member">Only events of this member's streams: the member, its plans, commitments and CSO assessments.</param>
+    /// <param name="member">Only events of this member's streams: the member, its plans and their imports, commitments and CSO assessments.</param>
     /// <param name="commitment">Only events of this commitment and its CSO assessments.</param>
     private static async Task<Ok<ChangeFeedPage>> Read(
         long? after, int? limit, string? member, string? commitment, ChangeFeed feed, HttpContext http)

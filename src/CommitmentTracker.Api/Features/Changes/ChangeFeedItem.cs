@@ -11,7 +11,7 @@ public sealed record ChangeFeedItem(
     public static ChangeFeedItem From(IEvent e)
     {
         var h = CommitmentHistory.Entry(e);
-        return new ChangeFeedItem(h.Sequence, e.StreamKey ?? e.StreamId.ToString(), h.Type, h.Version, h.At, h.Actor, h.Role, h.Organisation, h.Data);
+        return new ChangeFeedItem(h.Sequence, h.Stream, h.Type, h.Version, h.At, h.Actor, h.Role, h.Organisation, h.Data);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 using CsvHelper;
 using Marten;
@@ -39,7 +40,7 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExport(this IEndpointRouteBuilder app)
     {
-        var export = app.MapGroup("/api/export").WithTags("Export");
+        var export = app.MapGroup("/api/export").WithTags("Export").WithMetadata(new ValidatedByEventsMark());
         export.MapGet("/commitments.csv", CommitmentsCsv)
             .WithSummary("Commitments as CSV in OGP's spreadsheet columns (UTF-8 with BOM), with the list's filters, asOf and lang.")
             .Produces<string>(200, "text/csv").ProducesValidationProblem();
@@ -52,7 +53,19 @@ public static class ExportEndpoints
         export.MapGet("/milestones.json", MilestonesJson)
             .WithSummary("The milestones of the selected commitments as a JSON array of rows.")
             .Produces<MilestoneRow[]>(200).ProducesValidationProblem();
+        export.MapGet("/history.jsonl", HistoryJsonLines)
+            .WithSummary("The whole history of the selected commitments as JSON Lines, one event a line in global order: their plans' events "
+                         + "(lifecycle, co-creation, documents), their own and their CSO assessments', each with actor, role, organisation, reason, "
+                         + "effectiveAt (when it took effect) and recordedAt (when it was stored); the list's filters, and asOf keeps the events in effect by then.")
+            .Produces<HistoryLine>(200, "application/jsonl").ProducesValidationProblem();
         return app;
+    }
+
+    private static IResult HistoryJsonLines([AsParameters] ExportQuery q, Exporter x, IQuerySession session)
+    {
+        var selection = x.Select(q);
+        return TypedResults.Stream(body => HistoryExport.WriteAsync(body, selection, q.Plan, session, x.Json, x.Aborted),
+            "application/jsonl; charset=utf-8", x.FileName("history", "jsonl", q.AsOf));
     }
 
     private static async Task<IResult> CommitmentsCsv([AsParameters] ExportQuery q, Exporter x)
@@ -97,7 +110,7 @@ public static class ExportEndpoints
     }
 
     /// <summary>Writes the header, then each commitment's rows as PostgreSQL hands them over, flushing as the buffer fills.</summary>
-    private static async Task WriteCsv(Stream body, string[] header, ExportSelection selection, Exporter x, Func<CsvWriter, Commitment, int> write)
+    private static async Task WriteCsv(Stream body, string[] header, CommitmentSelection selection, Exporter x, Func<CsvWriter, Commitment, int> write)
     {
         await using var csv = CsvWriter.Create(body, CsvOptions, leaveOpen: true);
         csv.WriteHeader(header);
@@ -107,15 +120,14 @@ public static class ExportEndpoints
     }
 
     /// <summary>What every export needs from the request.</summary>
-    public sealed class Exporter(IQuerySession session, IDocumentStore store, TimeProvider clock, IHttpContextAccessor accessor, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    public sealed class Exporter(CommitmentReads reads, IHttpContextAccessor accessor, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         private HttpContext Http => accessor.HttpContext!;
         public CancellationToken Aborted => Http.RequestAborted;
         public IReadOnlyList<string> Lang { get; } = LocalizedText.RequestedLanguages(accessor.HttpContext!.Request);
         public JsonSerializerOptions Json => json.Value.SerializerOptions;
 
-        public ExportSelection Select(ExportQuery q) =>
-            ExportSelection.Prepare(session, store, q.Filter, q.Sort, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), q.AsOf);
+        public CommitmentSelection Select(ExportQuery q) => reads.Select(q.Filter, q.Sort, q.AsOf);
 
         public string FileName(string what, string extension, DateOnly? asOf) =>
             asOf is { } d ? $"{what}-{d:yyyy-MM-dd}.{extension}" : $"{what}.{extension}";

@@ -106,11 +106,11 @@ public sealed class ImportPlanner(IDocumentSession session, ActionPlan plan, Imp
     private async Task<Dictionary<string, string>> NewIds(string[] keys)
     {
         var country = plan.MemberCode[..2];
-        var shaped = keys.Where(k => CommitmentsEndpoints.OgpId().IsMatch(k) && k.StartsWith(country, StringComparison.Ordinal)).ToArray();
+        var shaped = keys.Where(k => MakeCommitment.OgpId().IsMatch(k) && k.StartsWith(country, StringComparison.Ordinal)).ToArray();
         var taken = (await session.Query<Commitment>().Where(c => c.Id.IsOneOf(shaped)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var ids = shaped.Where(k => !taken.Contains(k)).ToDictionary(k => k, k => k);
         var claimed = ids.Values.ToHashSet();
-        var next = int.Parse((await CommitmentsEndpoints.NextId(session, country, ct))[2..]);
+        var next = int.Parse((await MakeCommitment.NextId(session, country, ct))[2..]);
         foreach (var key in keys.Where(k => !ids.ContainsKey(k)))
         {
             while (claimed.Contains($"{country}{next:D4}")) next++;
@@ -144,7 +144,7 @@ public sealed class ImportPlanner(IDocumentSession session, ActionPlan plan, Imp
         var title = r.TitleTranslations ?? (r.Title is { } t ? new() { [plan.DefaultLanguage] = t } : null);
         var make = new MakeCommitment(id, title, r.Description, r.Problem, r.Objective, r.LeadInstitution, r.SupportingInstitutions,
             r.PolicyAreas, r.OgpValues, r.Subnational);
-        await Step(_ => [CommitmentDecider.Decide(make, plan, id, by, now)], f => file.CommitmentKey(row, f));
+        await Step(_ => [MakeCommitment.Decide(new(make, plan, id, by, now))], f => file.CommitmentKey(row, f));
         // An invalid commitment still has its milestones checked, against a stand-in, so the file's every error is reported at once.
         state ??= StandIn(id);
         foreach (var (mrow, m) in milestones)
@@ -152,17 +152,17 @@ public sealed class ImportPlanner(IDocumentSession session, ActionPlan plan, Imp
             var mtitle = m.TitleTranslations ?? (m.Title is { } mt ? new() { [plan.DefaultLanguage] = mt } : null);
             var add = new AddMilestone(mtitle, m.Deliverable, m.ResponsibleInstitution, m.Start, m.Due, m.Weight);
             var before = state!.Milestones.Length;
-            await Step(s => CommitmentDecider.Decide(s!, plan, add, by, now), f => file.MilestoneKey(mrow, f));
+            await Step(s => AddMilestone.Decide(s!, new(add, plan, by, now)), f => file.MilestoneKey(mrow, f));
             // An invalid milestone still has its progress checked, on a stand-in.
-            if (state!.Milestones.Length == before) await Step(s => CommitmentDecider.Decide(s!, plan, StandIn(), by, now), f => f);
+            if (state!.Milestones.Length == before) await Step(s => AddMilestone.Decide(s!, new(StandIn(), plan, by, now)), f => f);
             if (m is { Progress: null or 0, Status: null or MilestoneStatus.Scheduled, Evidence: null or [] }) continue;
             var progress = new ReportMilestoneProgress(m.Progress ?? 0, m.Status, Reason, m.Evidence?.Select(u => new EvidenceLink(u, null, null)).ToArray());
-            await Step(s => CommitmentDecider.Decide(s!, s!.Milestones[^1].Id, progress, by, now), f => file.MilestoneKey(mrow, f));
+            await Step(s => ReportMilestoneProgress.Decide(s!, new(s!.Milestones[^1].Id, progress, by, now)), f => file.MilestoneKey(mrow, f));
         }
         if (r.Completion is Completion.Withdrawn)
-            await Step(s => CommitmentDecider.Decide(s!, new WithdrawCommitment(Reason), by, now), f => file.CommitmentKey(row, f));
+            await Step(s => WithdrawCommitment.Decide(s!, new(new WithdrawCommitment(Reason), by, now)), f => file.CommitmentKey(row, f));
         else if (r.Completion is { } completion and not Completion.NotStarted)
-            await Step(s => CommitmentDecider.Decide(s!, new ChangeCompletion(completion, Reason, []), by, now), f => file.CommitmentKey(row, f));
+            await Step(s => ChangeCompletion.Decide(s!, new(new ChangeCompletion(completion, Reason, []), by, now)), f => file.CommitmentKey(row, f));
         return (valid ? state : null, events.ToArray());
     }
 

@@ -7,6 +7,12 @@ public sealed record Member(
 {
     public int Version { get; set; }
 
+    public MemberStatus Status { get; init; } = MemberStatus.Active;
+
     public static Member Create(MemberRegistered e) =>
         new(e.Code, e.Kind, e.Name, e.Region, e.DefaultLanguage, e.At, e.By);
+
+    public Member Apply(MemberRenamed e) => this with { Name = e.To };
+
+    public Member Apply(MemberStatusChanged e) => this with { Status = e.To };
 }

@@ -14,6 +14,8 @@ public sealed class MemberGraphType : ObjectGraphType<Member>
         this.Localized("name", m => m.Name, m => m.DefaultLanguage);
         Field(m => m.Region);
         Field(m => m.DefaultLanguage);
+        Field<NonNullGraphType<OgpEnumType<MemberStatus>>>("status").Description("OGP's procedural standing: Active, UnderReview or Inactive.")
+            .Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("registeredAt").Resolve(ctx => ctx.Source.RegisteredAt);
         Field(m => m.Version);
     }

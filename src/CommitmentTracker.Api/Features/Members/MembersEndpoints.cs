@@ -1,8 +1,9 @@
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
+using CommitmentTracker.Infrastructure.Marten;
 using Marten;
-using Marten.Linq;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommitmentTracker.Features.Members;
@@ -15,6 +16,13 @@ public static class MembersEndpoints
         members.MapPost("/", Register).RequireAuthorization(AuthSetup.Writer)
             .WithSummary("Register a national or local member (admin).")
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
+        members.MapPatch("/{code}", Rename).RequireAuthorization(AuthSetup.Writer)
+            .WithSummary("Rename a member (admin), with a reason; the name keeps the member's default language.")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        members.MapPost("/{code}/status", SetStatus).RequireAuthorization(AuthSetup.Writer)
+            .WithSummary("Set a member's standing (admin): Active, UnderReview or Inactive (OGP's procedural review), with a reason.")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        members.MapGet("/{code}/history", History).WithSummary("Every event of the member, in order: what, when, who, why.").ProducesProblem(404);
         members.MapGet("/{code}", Get).WithSummary("Read one member.").ProducesProblem(404);
         members.MapGet("/", List).WithSummary("List members, paged and sorted; filter by kind and region.")
             .ProducesValidationProblem();
@@ -33,38 +41,42 @@ public static class MembersEndpoints
         return TypedResults.Created($"/api/members/{member.Id}", MemberResponse.From(member, LocalizedText.RequestedLanguages(http.Request)));
     }
 
-    private static async Task<Ok<MemberResponse>> Get(string code, IQuerySession session, HttpContext http)
+    private static Task<Ok<MemberResponse>> Rename(
+        string code, RenameMember command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http) =>
+        Revise(code, writes, actor, http, m => RenameMember.Decide(m, command, actor.Id, clock.GetUtcNow()));
+
+    private static Task<Ok<MemberResponse>> SetStatus(
+        string code, SetMemberStatus command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http) =>
+        Revise(code, writes, actor, http, m => SetMemberStatus.Decide(m, command, actor.Id, clock.GetUtcNow()));
+
+    private static async Task<Ok<MemberResponse>> Revise(string code, StreamWrites writes, Actor actor, HttpContext http, Func<Member, object[]> decide)
     {
-        var member = await session.LoadAsync<Member>(code.ToUpperInvariant(), http.RequestAborted)
-                     ?? throw new ResourceNotFound("Member", code);
+        actor.EnsureAdmin();
+        var member = await writes.Append("Member", code.ToUpperInvariant(), http.Request.ExpectedVersion(), decide, http.RequestAborted);
         http.Response.SetETag(member.Version);
         return TypedResults.Ok(MemberResponse.From(member, LocalizedText.RequestedLanguages(http.Request)));
+    }
+
+    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> History(string code, MemberReads reads, HttpContext http) =>
+        TypedResults.Ok(await reads.History(code, http.RequestAborted));
+
+    private static async Task<Ok<MemberResponse>> Get(string code, MemberReads reads, HttpContext http)
+    {
+        var member = await reads.Get(code, LocalizedText.RequestedLanguages(http.Request), http.RequestAborted);
+        http.Response.SetETag(member.Version);
+        return TypedResults.Ok(member);
     }
 
     /// <param name="kind">National or Local.</param>
     /// <param name="region">Exact region name, e.g. "Europe".</param>
     /// <param name="sort">code, -code, region, -region, registeredAt, -registeredAt.</param>
     private static async Task<Ok<Page<MemberResponse>>> List(
-        IQuerySession session, HttpContext http, MemberKind? kind, string? region, string? sort, int? page, int? pageSize)
+        MemberReads reads, HttpContext http, MemberKind? kind, string? region, string? sort, int? page, int? pageSize)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
-        errors.Defined("kind", kind);
-        IQueryable<Member> query = session.Query<Member>().Stats(out var stats);
-        if (kind is { } k) query = query.Where(m => m.Kind == k);
-        if (!string.IsNullOrWhiteSpace(region)) query = query.Where(m => m.Region == region);
-        query = (sort ?? "code") switch
-        {
-            "code" => query.OrderBy(m => m.Id),
-            "-code" => query.OrderByDescending(m => m.Id),
-            "region" => query.OrderBy(m => m.Region).ThenBy(m => m.Id),
-            "-region" => query.OrderByDescending(m => m.Region).ThenBy(m => m.Id),
-            "registeredAt" => query.OrderBy(m => m.RegisteredAt).ThenBy(m => m.Id),
-            "-registeredAt" => query.OrderByDescending(m => m.RegisteredAt).ThenBy(m => m.Id),
-            _ => errors.InvalidSort(query, "code, region, registeredAt"),
-        };
-        errors.ThrowIfAny();
-        var lang = LocalizedText.RequestedLanguages(http.Request);
-        return TypedResults.Ok(await query.ToPageAsync(stats, paging, m => MemberResponse.From(m, lang), http.RequestAborted));
+        return TypedResults.Ok(await reads.List(kind, region, sort, paging, LocalizedText.RequestedLanguages(http.Request), http.RequestAborted, errors));
     }
+
+    public static IServiceCollection AddMemberReads(this IServiceCollection services) => services.AddScoped<MemberReads>();
 }

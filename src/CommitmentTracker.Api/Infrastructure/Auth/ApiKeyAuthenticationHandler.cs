@@ -25,6 +25,13 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = await session.LoadAsync<ApiKey>(ApiKey.Hash(secret), Context.RequestAborted);
         if (key is null || key.RevokedAt is not null) return AuthenticateResult.Fail("Unknown or revoked API key.");
 
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(ClaimsOf(key), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    /// <summary>The claims a key gives, whether it comes with each request or once at browser sign-in.</summary>
+    public static List<Claim> ClaimsOf(ApiKey key)
+    {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, "key:" + key.KeyId),
@@ -33,7 +40,6 @@ public sealed class ApiKeyAuthenticationHandler(
             new(Actor.OrganisationClaim, key.Organisation),
         };
         claims.AddRange(key.Members.Select(m => new Claim(Actor.MemberClaim, m)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return claims;
     }
 }

@@ -3,31 +3,42 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace CommitmentTracker.Infrastructure.Auth;
 
-/// <summary>Turns a validated access token into the same principal an API key gives: id, name, role, organisation, members.</summary>
+/// <summary>
+/// Turns a validated token (an API access token or a browser sign-in's ID token) into the same principal an API key
+/// gives: id, name, role, organisation, members.
+/// </summary>
 public static class JwtPrincipal
 {
     public static Task Map(TokenValidatedContext context, JwtOptions options)
     {
-        var token = context.Principal!;
+        if (Claims(context.Principal!, options, out var error) is { } claims)
+            context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, JwtBearerDefaults.AuthenticationScheme));
+        else context.Fail(error!);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Null, with the reason, when the token lacks a subject or one of our roles.</summary>
+    public static List<Claim>? Claims(ClaimsPrincipal token, IdentityClaimNames names, out string? error)
+    {
         var subject = token.FindFirstValue("sub") ?? token.FindFirstValue(ClaimTypes.NameIdentifier);
-        var role = token.FindFirstValue(options.RoleClaim);
+        var role = token.FindFirstValue(names.RoleClaim);
         if (subject is null || role is null || !Roles.All.Contains(role))
         {
-            context.Fail($"The token needs 'sub' and a '{options.RoleClaim}' claim of {string.Join(", ", Roles.All)}.");
-            return Task.CompletedTask;
+            error = $"The token needs 'sub' and a '{names.RoleClaim}' claim of {string.Join(", ", Roles.All)}.";
+            return null;
         }
-        var members = token.FindAll(options.MemberClaim)
+        var members = token.FindAll(names.MemberClaim)
             .SelectMany(c => c.Value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
             .Select(m => m.Trim().ToUpperInvariant()).Distinct();
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, "jwt:" + subject),
-            new(ClaimTypes.Name, token.FindFirstValue(options.NameClaim) ?? token.FindFirstValue("preferred_username") ?? subject),
+            new(ClaimTypes.Name, token.FindFirstValue(names.NameClaim) ?? token.FindFirstValue("preferred_username") ?? subject),
             new(ClaimTypes.Role, role),
-            new(Actor.OrganisationClaim, token.FindFirstValue(options.OrganisationClaim) ?? ""),
+            new(Actor.OrganisationClaim, token.FindFirstValue(names.OrganisationClaim) ?? ""),
         };
         claims.AddRange(members.Select(m => new Claim(Actor.MemberClaim, m)));
-        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, JwtBearerDefaults.AuthenticationScheme));
-        return Task.CompletedTask;
+        error = null;
+        return claims;
     }
 }

@@ -59,7 +59,7 @@ public static class Connections
         try
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith("o:", StringComparison.Ordinal) && int.TryParse(text[2..], out var offset) && offset >= 0) return offset;
+            if (text.StartsWith("o:", StringComparison.Ordinal) && int.TryParse(text[2..], out var offset) && offset is >= 0 and <= PageRequest.MaxOffset) return offset;
         }
         catch (FormatException) { }
         errors.Add("after", "is not a cursor this API returned.");

@@ -4,8 +4,6 @@ using CommitmentTracker.Features.Members;
 using GraphQL;
 using GraphQL.Types;
 using CommitmentTracker.Infrastructure.Http;
-using Marten;
-using Marten.Linq;
 
 namespace CommitmentTracker.Infrastructure.GraphQL;
 
@@ -16,10 +14,10 @@ public sealed class QueryType : ObjectGraphType
         Name = "Query";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MemberGraphType>>>>("members")
             .Description("All members, by code.")
-            .ResolveAsync(async ctx => await Session(ctx).Query<Member>().OrderBy(m => m.Id).ToListAsync(ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<MemberReads>().All(ctx.CancellationToken));
         Field<MemberGraphType>("member")
             .Argument<NonNullGraphType<StringGraphType>>("code")
-            .ResolveAsync(async ctx => await Session(ctx).LoadAsync<Member>(ctx.GetArgument<string>("code").ToUpperInvariant(), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<MemberReads>().Find(ctx.GetArgument<string>("code"), ctx.CancellationToken));
         Connection<ActionPlanGraphType>("actionPlans")
             .Description("Action plans, newest first per member, as a cursor connection.")
             .Argument<StringGraphType>("memberCode")
@@ -29,13 +27,10 @@ public sealed class QueryType : ObjectGraphType
                 var errors = new FieldErrors();
                 var window = Connections.Window(ctx, errors);
                 errors.ThrowIfAny();
-                IQueryable<ActionPlan> query = Session(ctx).Query<ActionPlan>().Stats(out QueryStatistics stats);
-                if (ctx.GetArgument<string?>("memberCode") is { } code) { var m = code.ToUpperInvariant(); query = query.Where(p => p.MemberCode == m); }
-                if (ctx.GetArgument<ActionPlanStatus?>("status") is { } status) query = query.Where(p => p.Status == status);
-                return await Connections.PageAsync(query.OrderBy(p => p.MemberCode).ThenByDescending(p => p.Sequence), stats, window, ctx.CancellationToken);
+                var (items, total) = await ctx.RequestServices!.GetRequiredService<ActionPlanReads>().Newest(
+                    ctx.GetArgument<string?>("memberCode"), ctx.GetArgument<ActionPlanStatus?>("status"), window.Offset, window.Size, ctx.CancellationToken);
+                return Connections.Of(items, window, total);
             });
         this.AddCommitmentQueries();
     }
-
-    private static IQuerySession Session(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<IQuerySession>();
 }

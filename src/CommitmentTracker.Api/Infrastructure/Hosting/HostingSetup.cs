@@ -5,13 +5,16 @@ namespace CommitmentTracker.Infrastructure.Hosting;
 public static class HostingSetup
 {
     /// <summary>
-    /// The process's role (<see cref="WorkerOptions"/>) and graceful shutdown: on SIGTERM Kestrel stops accepting,
+    /// The process's role (<see cref="WorkerOptions"/>), the leadership among worker processes
+    /// (<see cref="WorkerLeadership"/>) and graceful shutdown: on SIGTERM Kestrel stops accepting,
     /// in-flight requests and background services get <c>Hosting:ShutdownTimeoutSeconds</c> (default 30) to finish.
     /// </summary>
     public static IServiceCollection AddHostingRole(this IServiceCollection services)
     {
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
+        services.AddSingleton<WorkerLeadership>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkerLeadership>());
         services.AddOptions<HostOptions>().Configure<IConfiguration>((o, config) =>
             o.ShutdownTimeout = TimeSpan.FromSeconds(config.GetValue("Hosting:ShutdownTimeoutSeconds", 30)));
         return services;

@@ -1,10 +1,10 @@
 namespace CommitmentTracker.Infrastructure.Hosting;
 
 /// <summary>
-/// <c>Worker:Enabled</c> (default true): whether this process runs the background work, that is the Marten async
-/// daemon (Solo, when an async projection exists) and the webhook dispatcher. API replicas run with
-/// <c>Worker__Enabled=false</c>, and exactly one worker process runs with it on, because the daemon can only run
-/// Solo here (see README). This is the one place the flag is read.
+/// <c>Worker:Enabled</c> (default true): whether this process is a worker, that is runs the Marten async daemon
+/// (HotCold) and takes part in the <see cref="WorkerLeadership"/> whose leader dispatches webhooks and samples the
+/// projection lag. API replicas run with <c>Worker__Enabled=false</c>; two or more worker processes run with it on, so
+/// none of them is a single point of failure. This is the one place the flag is read.
 /// </summary>
 public sealed record WorkerOptions
 {

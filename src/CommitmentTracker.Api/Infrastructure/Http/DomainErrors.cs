@@ -15,6 +15,9 @@ public sealed class ValidationFailed(IReadOnlyDictionary<string, string[]> error
 /// <summary>404.</summary>
 public sealed class ResourceNotFound(string what, string id) : DomainError($"{what} '{id}' was not found.");
 
+/// <summary>410: the resource existed and was withdrawn on purpose (a withdrawn document's bytes).</summary>
+public sealed class Gone(string message) : DomainError(message);
+
 /// <summary>409: the request is valid but the current state forbids it (an invariant or a duplicate); <c>errors</c> may name the fields.</summary>
 public sealed class RuleConflict(string message, IReadOnlyDictionary<string, string[]>? errors = null) : DomainError(message)
 {

@@ -2,7 +2,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace CommitmentTracker.Infrastructure.Http;
 
-/// <summary>The stream version travels as a strong ETag ("3"); writes send it back in If-Match.</summary>
+/// <summary>
+/// The stream version travels in a strong ETag ("3", made per representation by <see cref="HttpCaching"/>:
+/// "3.1f0c9a2b7d4e6a80"); writes send it back in If-Match, and the version before the dot is what counts.
+/// </summary>
 public static class ETags
 {
     public static void SetETag(this HttpResponse response, long version) =>
@@ -15,9 +18,16 @@ public static class ETags
         if (string.IsNullOrWhiteSpace(raw) || raw.Trim() == "*") return null;
         var tag = raw.Trim();
         if (tag.StartsWith("W/", StringComparison.Ordinal)) tag = tag[2..];
-        tag = tag.Trim('"');
-        return long.TryParse(tag, out var v) && v >= 0
+        return VersionOf(tag) is { } v && v >= 0
             ? v
             : throw ValidationFailed.Field("If-Match", "must be an ETag this API returned, like \"3\".");
+    }
+
+    /// <summary>The version in "3" or "3.1f0c9a2b7d4e6a80", or null when the tag holds none.</summary>
+    public static long? VersionOf(string tag)
+    {
+        var t = tag.Trim().Trim('"');
+        var dot = t.IndexOf('.');
+        return long.TryParse(dot < 0 ? t : t[..dot], System.Globalization.NumberStyles.None, null, out var v) ? v : null;
     }
 }

@@ -12,10 +12,12 @@ public static class HttpConventions
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         // Malformed JSON must reach ProblemExceptionHandler, so it can name the field instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemHints.Apply);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHttpContextAccessor();
+        services.AddSingleton<QueryContract>();
+        services.AddSingleton<HttpCaching>();
+        services.AddCorsRules();
         return services;
     }
 
@@ -35,7 +37,10 @@ public static class HttpConventions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(); // empty 401/403/404/405 bodies become problem details too
+        app.UseCors(); // the rules are CorsRules; a preflight is answered here
         app.Use(NulCharacters.RefuseInQuery);
+        app.Use((http, next) => http.RequestServices.GetRequiredService<QueryContract>().Invoke(http, next));
+        app.Use((http, next) => http.RequestServices.GetRequiredService<HttpCaching>().Invoke(http, next));
         return app;
     }
 }

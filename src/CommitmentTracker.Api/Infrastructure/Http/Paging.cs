@@ -9,6 +9,10 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
 public readonly record struct PageRequest(int Page, int PageSize)
 {
     public const int MaxPageSize = 200;
+
+    /// <summary>The deepest row a page may start at, so that offset arithmetic (and PostgreSQL's OFFSET) never overflows an int.</summary>
+    public const int MaxOffset = int.MaxValue - MaxPageSize - 1;
+
     public int Skip => (Page - 1) * PageSize;
 
     public static PageRequest From(int? page, int? pageSize, FieldErrors errors)
@@ -17,7 +21,9 @@ public readonly record struct PageRequest(int Page, int PageSize)
         var size = pageSize ?? 50;
         if (p < 1) errors.Add("page", "must be 1 or more.");
         if (size is < 1 or > MaxPageSize) errors.Add("pageSize", $"must be between 1 and {MaxPageSize}.");
-        return new PageRequest(p, size);
+        else if (p >= 1 && (long)(p - 1) * size > MaxOffset)
+            errors.Add("page", $"must be at most {MaxOffset / size + 1} with pageSize {size} (a page past the last one is empty).");
+        return errors.Any ? new PageRequest(1, 1) : new PageRequest(p, size);
     }
 }
 

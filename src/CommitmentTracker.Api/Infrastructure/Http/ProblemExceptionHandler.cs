@@ -27,14 +27,11 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             { Status = 400, Title = "The request is invalid.", Detail = v.Message },
         BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
         BadHttpRequestException bad when BindFailure().Match(bad.Message) is { Success: true } m =>
-            new HttpValidationProblemDetails(new Dictionary<string, string[]> { [JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value)] = [$"'{m.Groups["value"].Value}' is not a valid value."] })
-                { Status = 400, Title = "The request is invalid." },
-        // An empty body or a JSON null where an object is expected: ASP.NET's message names the handler's parameter.
-        BadHttpRequestException { StatusCode: 400 } bad when bad.Message.Contains("body", StringComparison.Ordinal) =>
-            new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["is required: send a JSON object."] })
-                { Status = 400, Title = "The request is invalid." },
+            Invalid(JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value), BindingErrors.ForQueryType(m.Groups["type"].Value.Trim(), m.Groups["value"].Value)),
+        BadHttpRequestException bad when MissingBody().IsMatch(bad.Message) => Invalid("body", BindingErrors.Body),
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is invalid.", Detail = bad.Message },
         ResourceNotFound n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
+        Gone g => new ProblemDetails { Status = 410, Title = "Withdrawn.", Detail = g.Message },
         StaleVersion s => new ProblemDetails
         {
             Status = 409, Title = "The resource has changed.", Detail = s.Message,
@@ -71,31 +68,23 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     }
 
     // ASP.NET's words for a query or route value it cannot bind: 'Failed to bind parameter "PolicyArea? policyArea" from "Sports".'
-    [GeneratedRegex("""Failed to bind parameter "(?:[^"]*\s)?(?<name>\w+)" from "(?<value>[^"]{0,100})""")]
+    [GeneratedRegex("""Failed to bind parameter "(?:(?<type>[^"]*)\s)?(?<name>\w+)" from "(?<value>[^"]{0,100})""")]
     private static partial Regex BindFailure();
+
+    // 'Implicit body inferred for parameter "command" but no body was provided.', 'Required parameter "X command" was not provided from body.'
+    [GeneratedRegex("no body was provided|was not provided from body")]
+    private static partial Regex MissingBody();
 
     private static ProblemDetails AlreadyExists(object id) =>
         new() { Status = 409, Title = "Already exists.", Detail = $"'{id}' already exists." };
 
     private static HttpValidationProblemDetails InvalidJson(JsonException json)
     {
-        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
-        // System.Text.Json messages name internal CLR types; say what the client needs instead.
-        var message = json is NulCharacters.Refused ? json.Message
-            : json.Message.Contains("could not be mapped", StringComparison.Ordinal)
-            ? "is not a known field."
-            : json.InnerException is null && json.Message.Contains("could not be converted", StringComparison.Ordinal)
-                ? "has a value of the wrong type or an unknown enum value."
-                : "is not valid JSON here.";
-        if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
-        {
-            var start = json.Message.IndexOf('\'');
-            var end = start >= 0 ? json.Message.IndexOf('\'', start + 1) : -1;
-            var name = end > start ? json.Message[(start + 1)..end] : null;
-            if (name is not null && !field.EndsWith(name, StringComparison.Ordinal))
-                field = (field == "body" ? "" : field + ".") + name;
-        }
+        var (field, message) = BindingErrors.Json(json);
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
             { Status = 400, Title = "The request body is not valid JSON for this operation." };
     }
+
+    private static HttpValidationProblemDetails Invalid(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] }) { Status = 400, Title = "The request is invalid." };
 }

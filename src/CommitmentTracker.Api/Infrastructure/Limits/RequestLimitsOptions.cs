@@ -10,6 +10,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests one client address may make per minute, whoever it authenticates as.</summary>
     public int PerIpPerMinute { get; set; } = 1200;
+
+    /// <summary>Comments (posts and edits) a single caller may write per minute.</summary>
+    public int CommentsPerKeyPerMinute { get; set; } = 10;
 }
 
 public sealed class BodyLimitOptions

@@ -29,6 +29,10 @@ public static partial class LocalizedText
         return new Dictionary<string, string>(result, StringComparer.Ordinal);
     }
 
+    /// <summary>The same translations with the same texts.</summary>
+    public static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
+
     public static string Canonical(string tag)
     {
         var parts = tag.Split('-');
@@ -45,19 +49,24 @@ public static partial class LocalizedText
     /// The text in the first wanted language that has one (exactly, else by base language: en-GB finds en),
     /// else in the default language, else in any.
     /// </summary>
-    public static string? Resolve(IReadOnlyDictionary<string, string>? text, IReadOnlyList<string> wanted, string? defaultLanguage)
+    public static string? Resolve(IReadOnlyDictionary<string, string>? text, IReadOnlyList<string> wanted, string? defaultLanguage) =>
+        ResolveWithLanguage(text, wanted, defaultLanguage)?.Text;
+
+    /// <summary>As <see cref="Resolve(IReadOnlyDictionary{string,string}?,IReadOnlyList{string},string?)"/>, with the language tag of the text chosen.</summary>
+    public static (string Language, string Text)? ResolveWithLanguage(IReadOnlyDictionary<string, string>? text, IReadOnlyList<string> wanted, string? defaultLanguage)
     {
         if (text is null || text.Count == 0) return null;
         foreach (var lang in wanted)
         {
             foreach (var (tag, value) in text)
-                if (string.Equals(tag, lang, StringComparison.OrdinalIgnoreCase)) return value;
+                if (string.Equals(tag, lang, StringComparison.OrdinalIgnoreCase)) return (tag, value);
             var primary = lang.Split('-')[0];
             foreach (var (tag, value) in text)
-                if (string.Equals(tag.Split('-')[0], primary, StringComparison.OrdinalIgnoreCase)) return value;
+                if (string.Equals(tag.Split('-')[0], primary, StringComparison.OrdinalIgnoreCase)) return (tag, value);
         }
-        if (defaultLanguage is not null && text.TryGetValue(defaultLanguage, out var fallback)) return fallback;
-        return text.OrderBy(t => t.Key, StringComparer.Ordinal).First().Value;
+        if (defaultLanguage is not null && text.TryGetValue(defaultLanguage, out var fallback)) return (defaultLanguage, fallback);
+        var any = text.OrderBy(t => t.Key, StringComparer.Ordinal).First();
+        return (any.Key, any.Value);
     }
 
     /// <summary>The languages a request asks for, best first: ?lang= alone if given, else Accept-Language by quality.</summary>

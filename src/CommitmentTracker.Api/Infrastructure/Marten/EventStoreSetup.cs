@@ -1,26 +1,25 @@
-using CommitmentTracker.Features.ActionPlans;
-using CommitmentTracker.Features.Assessments;
-using CommitmentTracker.Features.Commitments;
-using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
+using CommitmentTracker.Infrastructure.Hosting;
 using CommitmentTracker.Infrastructure.Idempotency;
 using CommitmentTracker.Infrastructure.Observability;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
-using NpgsqlTypes;
 using Weasel.Core;
 using Weasel.Postgresql;
-using Weasel.Postgresql.Tables;
-using Weasel.Postgresql.Tables.Indexes;
 
 namespace CommitmentTracker.Infrastructure.Marten;
 
 public static class EventStoreSetup
 {
-    /// <summary>Marten on PostgreSQL: string stream keys (member codes, plan and commitment ids), inline snapshots.</summary>
-    public static IServiceCollection AddEventStore(this IServiceCollection services)
+    /// <summary>
+    /// Marten on PostgreSQL: string stream keys (member codes, plan and commitment ids), inline snapshots. Worker processes
+    /// run the async daemon in HotCold mode: every async projection or subscription runs in exactly one of them and moves to
+    /// another when that one dies. API replicas run none.
+    /// </summary>
+    public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration config)
     {
         // Read configuration when the store is built, so hosts and tests can override it late.
         services.AddMarten(sp =>
@@ -36,9 +35,9 @@ public static class EventStoreSetup
             })
             .UseLightweightSessions()
             .BuildSessionsWith<ActorSessionFactory>()
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(WorkerOptions.From(config).Enabled ? DaemonMode.HotCold : DaemonMode.Disabled);
         services.AddScoped<StreamWrites>();
-        services.AddScoped<CommitmentsEndpoints.CommitmentWriter>();
         return services;
     }
 
@@ -54,12 +53,20 @@ public static class EventStoreSetup
         return builder.ConnectionString;
     }
 
+    private static int SchemaLockId(string purpose, string schema) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"ogp-{purpose}:{schema}")));
+
     /// <summary>The store's whole shape: events, inline snapshots, indexes. Tools (the bench generator) build the same store from it.</summary>
     public static StoreOptions Options(string connectionString, string schema)
     {
         var opts = new StoreOptions();
         opts.Connection(WithLz4Documents(connectionString));
         opts.DatabaseSchemaName = schema;
+        // Marten's advisory locks, apart per schema: stores that share a server (the tests' do) neither elect one HotCold
+        // daemon between them nor queue behind each other to apply their schema changes at start-up, while the processes
+        // of one store still do both one at a time.
+        opts.Projections.DaemonLockId = SchemaLockId("daemon", schema);
+        opts.ApplyChangesLockId = SchemaLockId("migrations", schema);
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
@@ -67,36 +74,14 @@ public static class EventStoreSetup
         opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;
 
-        opts.Projections.Snapshot<Member>(SnapshotLifecycle.Inline);
-        opts.Projections.Snapshot<ActionPlan>(SnapshotLifecycle.Inline);
-        opts.Schema.For<ActionPlan>().Index(p => p.MemberCode);
-        opts.Projections.Snapshot<Commitment>(SnapshotLifecycle.Inline);
-        opts.Schema.For<Commitment>()
-            // Rows past 256 bytes move their document and search text out of line, so the heap the stats scan holds
-            // only the narrow columns below (at 83k commitments: 19 MB instead of 133 MB).
-            .StorageParameter("toast_tuple_target", 256)
-            // Filters, sorts and dashboard stats read these columns, never the large (TOASTed) document: at 100k
-            // commitments a GROUP BY over the JSON took seconds (bench/RESULTS.md).
-            .Duplicate(c => c.MemberCode).Duplicate(c => c.PlanId).Duplicate(c => c.Completion).Duplicate(c => c.Progress)
-            .Duplicate(c => c.EarliestOpenDue).Duplicate(c => c.Starred).Duplicate(c => c.IrmResultsCompletion)
-            .Duplicate(c => c.PolicyAreaMask).Duplicate(c => c.OgpValueMask);
-        // A list of one member or plan, in id order, reads its own rows only: with the single-column indexes it walked the
-        // id order past every other member's rows (?member=GE&pageSize=1: 40 ms at 100k commitments).
-        opts.Policies.ForAllDocuments(mapping =>
-        {
-            if (mapping.DocumentType != typeof(Commitment)) return;
-            mapping.Indexes.Add(new IndexDefinition("mt_doc_commitment_idx_member_code_id") { Columns = ["member_code", "id"] });
-            mapping.Indexes.Add(new IndexDefinition("mt_doc_commitment_idx_plan_id_id") { Columns = ["plan_id", "id"] });
-        });
-        opts.Projections.Snapshot<CommitmentSearch>(SnapshotLifecycle.Inline);
-        opts.Schema.For<CommitmentSearch>()
-            // The words (a tsvector) and the texts go out of line, so a count over the full-text index reads narrow rows.
-            .StorageParameter("toast_tuple_target", 256)
-            // Sent untyped, so PostgreSQL reads the text as the column's tsvector.
-            .Duplicate(s => s.Words, pgType: "tsvector", dbType: NpgsqlDbType.Unknown, configure: i => i.Method = IndexMethod.gin);
-        opts.Projections.Snapshot<CsoAssessment>(SnapshotLifecycle.Inline);
-        opts.Schema.For<CsoAssessment>().Index(a => a.CommitmentId);
+        // Each slice registers its own snapshots, duplicated columns and indexes.
+        foreach (var slice in typeof(EventStoreSetup).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IStorageSlice)))
+                     .OrderBy(t => t.FullName, StringComparer.Ordinal))
+            ((IStorageSlice)Activator.CreateInstance(slice)!).Configure(opts);
         opts.Schema.For<ApiKey>();
+        opts.Schema.For<WorkspaceSession>();
+        opts.Schema.For<DataProtectionKey>();
         opts.Schema.For<IdempotentRequest>();
         return opts;
     }

@@ -31,6 +31,11 @@ public sealed class StreamWrites(ISessionFactory sessions)
         where T : class =>
         Write<T>(what, id, expectedVersion, mayStart: true, (_, state) => Task.FromResult(decide(state)), ct);
 
+    /// <summary>As <see cref="AppendOrStart{T}(string, string, long?, Func{T, object[]}, CancellationToken)"/>, for a decision that reads other rows in the write's transaction.</summary>
+    public Task<T> AppendOrStart<T>(string what, string id, long? expectedVersion, Func<IDocumentSession, T?, Task<object[]>> decide, CancellationToken ct)
+        where T : class =>
+        Write<T>(what, id, expectedVersion, mayStart: true, decide, ct);
+
     /// <summary>
     /// Starts a stream with the event <paramref name="decide"/> returns for a fresh session. When the id was assigned by the
     /// server (the next free number), a creator racing for the same id makes this one decide again and take the next;
@@ -107,6 +112,10 @@ public sealed class StreamWrites(ISessionFactory sessions)
             catch (ConcurrencyException) when (expectedVersion is null && attempt < Attempts)
             {
                 // someone else appended in between: decide again on what is there now
+            }
+            catch (Exception e) when (mayStart && expectedVersion is null && attempt < Attempts && IsIdCollision(e))
+            {
+                // a missing stream has no row to lock: a racing writer started it first, so decide again on what it holds
             }
             catch (ConcurrencyException)
             {

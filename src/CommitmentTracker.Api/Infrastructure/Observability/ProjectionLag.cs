@@ -30,6 +30,9 @@ public sealed class ProjectionLag
 
     public Snapshot? Latest { get; private set; }
 
+    /// <summary>Reports nothing again, as before the first sample (a process that stopped leading).</summary>
+    public void Forget() => Latest = null;
+
     public async Task<Snapshot> RefreshAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();

@@ -3,27 +3,36 @@ using CommitmentTracker.Infrastructure.Hosting;
 namespace CommitmentTracker.Infrastructure.Observability;
 
 /// <summary>
-/// Refreshes <see cref="ProjectionLag"/> every <c>OpenTelemetry:LagSampleSeconds</c> (default 15) in the worker
-/// process only: the lag is a property of the shared database, so one reporter is enough.
+/// Refreshes <see cref="ProjectionLag"/> every <c>OpenTelemetry:LagSampleSeconds</c> (default 15) in the leading worker
+/// process only (<see cref="WorkerLeadership"/>): the lag is a property of the shared database, so one reporter is enough.
+/// A process that stops leading stops reporting.
 /// </summary>
-public sealed class ProjectionLagSampler(ProjectionLag lag, WorkerOptions worker, IConfiguration config, ILogger<ProjectionLagSampler> log)
+public sealed class ProjectionLagSampler(ProjectionLag lag, WorkerLeadership leadership, IConfiguration config, ILogger<ProjectionLagSampler> log)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leadership.WhileLeading(Sample, stoppingToken);
+
+    private async Task Sample(CancellationToken whileLeading)
     {
-        if (!worker.Enabled) return;
-        // A sampling interval, not business time: it runs on the machine's clock, never on the injectable app clock.
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(config.GetValue("OpenTelemetry:LagSampleSeconds", 15)));
-        do
+        try
         {
-            try
+            // A sampling interval, not business time: it runs on the machine's clock, never on the injectable app clock.
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(config.GetValue("OpenTelemetry:LagSampleSeconds", 15)));
+            do
             {
-                await lag.RefreshAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Could not sample projection lag");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+                try
+                {
+                    await lag.RefreshAsync(whileLeading);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "Could not sample projection lag");
+                }
+            } while (await timer.WaitForNextTickAsync(whileLeading));
+        }
+        finally
+        {
+            lag.Forget();
+        }
     }
 }

@@ -17,13 +17,11 @@ public static class OpenApiSetup
                 Description = "Open Government Partnership action plans, commitments and milestones, event-sourced. " +
                               "Reads are anonymous; writes take an API key in `X-Api-Key` or `Authorization: Bearer`, or an OIDC access token as `Authorization: Bearer` where `Auth:Jwt:Authority` is set.",
             });
-            c.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Api-Key",
-                Description = "An API key issued by an admin.",
-            });
+            c.CustomOperationIds(OperationIds.For);
+            c.DocumentFilter<ContractDocumentFilter>(); // tags, servers, both security schemes on every write
             c.SchemaFilter<ExamplesSchemaFilter>();
             c.OperationFilter<WriteConventionsOperationFilter>();
+            c.OperationFilter<HeadersOperationFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml)) c.IncludeXmlComments(xml);
         });

@@ -95,6 +95,31 @@ public sealed class AssessmentsTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("Limited", then["assessments"]!["cso"]![0]!["completion"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Civil_society_still_assesses_a_withdrawn_commitment_while_poc_and_irm_writes_are_409()
+    {
+        var id = await api.MadeCommitment("KG");
+        var poc = await api.Key("poc", "KG");
+        var irm = await api.Key("irm");
+        var watchdog = await KeyFor("cso", "Kloop Media");
+        await (await api.Admin().PostJson($"/api/commitments/{id}/withdraw", new { reason = "Dropped after the 2024 reshuffle" })).Expect(HttpStatusCode.OK);
+        var before = await api.EventCount();
+
+        await (await api.WithKey(poc).PostJson($"/api/commitments/{id}/completion", new { completion = "Limited", reason = "x" })).Expect(HttpStatusCode.Conflict);
+        await (await api.WithKey(irm).PostJson($"/api/commitments/{id}/assessments/irm", new { results = new { completion = "Limited", didItOpenGovernment = "Marginal" } }))
+            .Expect(HttpStatusCode.Conflict);
+        Assert.Equal(before, await api.EventCount());
+
+        // Why a commitment was dropped matters: civil society may file and then update its view of it.
+        await (await api.WithKey(watchdog).PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "NotStarted", comment = "Dropped without consultation" }))
+            .Expect(HttpStatusCode.Created);
+        await (await api.WithKey(watchdog).PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "Half done when dropped" }))
+            .Expect(HttpStatusCode.Created);
+        var cso = (await (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Expect(HttpStatusCode.OK))["assessments"]!["cso"]!.AsArray();
+        Assert.Equal("Limited", Assert.Single(cso)!["completion"]!.GetValue<string>());
+        Assert.Equal(2, cso[0]!["assessments"]!.GetValue<int>());
+    }
+
     private async Task<string> KeyFor(string role, string organisation)
     {
         var issued = await (await api.Admin().PostJson("/api/api-keys", new { name = organisation, role, organisation })).Expect(HttpStatusCode.Created);

@@ -1,27 +1,32 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using CommitmentTracker.Api.Tests.Infrastructure;
 
 namespace CommitmentTracker.Api.Tests.Features.Members;
 
+/// <summary>API keys over HTTP, as Alba scenarios (the pattern for HTTP tests; see README, Tests).</summary>
 public sealed class ApiKeysEndpointsTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
     public async Task Issued_key_works_is_listed_without_secret_and_stops_working_when_revoked()
     {
         await api.RegisteredMember("GE");
-        var issued = await (await api.Admin().PostJson("/api/api-keys", new { name = "Tbilisi PoC", role = "poc", organisation = "Ministry of Justice", members = new[] { "ge" } }))
-            .Expect(HttpStatusCode.Created);
+        var issued = await (await api.Scenario(s =>
+        {
+            s.Post.Json(new { name = "Tbilisi PoC", role = "poc", organisation = "Ministry of Justice", members = new[] { "ge" } }).ToUrl("/api/api-keys");
+            s.StatusCodeShouldBe(HttpStatusCode.Created);
+        }, ApiFactory.AdminKey)).ReadAsJsonAsync<JsonNode>();
         var secret = issued["secret"]!.GetValue<string>();
         var keyId = issued["keyId"]!.GetValue<string>();
 
-        await (await api.WithKey(secret).PostJson("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Created);
+        await api.Scenario(s => { s.Post.Json(Given.Plan("GE")).ToUrl("/api/action-plans"); s.StatusCodeShouldBe(HttpStatusCode.Created); }, secret);
 
-        var listed = await (await api.Admin().GetAsync("/api/api-keys")).Content.ReadAsStringAsync();
+        var listed = await (await api.Scenario(s => { s.Get.Url("/api/api-keys"); s.StatusCodeShouldBe(HttpStatusCode.OK); }, ApiFactory.AdminKey)).ReadAsTextAsync();
         Assert.Contains(keyId, listed);
         Assert.DoesNotContain(secret, listed);
 
-        await (await api.Admin().DeleteAsync($"/api/api-keys/{keyId}")).Expect(HttpStatusCode.NoContent);
-        await (await api.WithKey(secret).PostJson("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Unauthorized);
+        await api.Scenario(s => { s.Delete.Url($"/api/api-keys/{keyId}"); s.StatusCodeShouldBe(HttpStatusCode.NoContent); }, ApiFactory.AdminKey);
+        await api.Scenario(s => { s.Post.Json(Given.Plan("GE")).ToUrl("/api/action-plans"); s.StatusCodeShouldBe(HttpStatusCode.Unauthorized); }, secret);
     }
 
     [Fact]
@@ -42,8 +47,13 @@ public sealed class ApiKeysEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
     [InlineData("""{"name":"x","role":"cso","organisation":"o","members":["GE"]}""", "members")]
     public async Task Bad_key_requests_are_400(string body, string field)
     {
-        await api.Admin().PostJson("/api/members", Given.Member("GE"));
-        var problem = await (await api.Admin().PostRaw("/api/api-keys", body)).Expect(HttpStatusCode.BadRequest);
+        await api.Scenario(s => { s.Post.Json(Given.Member("GE")).ToUrl("/api/members"); s.IgnoreStatusCode(); }, ApiFactory.AdminKey); // 201, or 409 once registered
+        var problem = await (await api.Scenario(s =>
+        {
+            s.Post.Url("/api/api-keys");
+            s.RawJson(body);
+            s.StatusCodeShouldBe(HttpStatusCode.BadRequest);
+        }, ApiFactory.AdminKey)).ReadAsJsonAsync<JsonNode>();
         Assert.Contains(field, problem.ErrorFields());
     }
 
@@ -51,7 +61,11 @@ public sealed class ApiKeysEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
     public async Task Only_admins_manage_keys()
     {
         var cso = await api.Key("cso");
-        await (await api.WithKey(cso).PostJson("/api/api-keys", new { name = "x", role = "admin", organisation = "o" })).Expect(HttpStatusCode.Forbidden);
-        await (await api.Anonymous().GetAsync("/api/api-keys")).Expect(HttpStatusCode.Unauthorized);
+        await api.Scenario(s =>
+        {
+            s.Post.Json(new { name = "x", role = "admin", organisation = "o" }).ToUrl("/api/api-keys");
+            s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
+        }, cso);
+        await api.Scenario(s => { s.Get.Url("/api/api-keys"); s.StatusCodeShouldBe(HttpStatusCode.Unauthorized); });
     }
 }

@@ -11,12 +11,12 @@ public sealed class MembersEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
         var created = await api.Admin().PostJson("/api/members", Given.Member("AM", lang: "hy", name: "Հայաստան"));
         var body = await created.Expect(HttpStatusCode.Created);
         Assert.Equal("/api/members/AM", created.Headers.Location?.ToString());
-        Assert.Equal("\"1\"", created.Headers.ETag?.Tag);
+        Assert.StartsWith("\"1.", created.Headers.ETag?.Tag); // version 1, then the representation's hash
         Assert.Equal("Հայաստան", body["name"]!.GetValue<string>());
 
         var read = await api.Anonymous().GetAsync("/api/members/am");
         var member = await read.Expect(HttpStatusCode.OK);
-        Assert.Equal("\"1\"", read.Headers.ETag?.Tag);
+        Assert.StartsWith("\"1.", read.Headers.ETag?.Tag);
         Assert.Equal("AM", member["code"]!.GetValue<string>());
         Assert.Equal("National", member["kind"]!.GetValue<string>());
         Assert.Equal("Member AM", member["nameTranslations"]!["en"]!.GetValue<string>());

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using CommitmentTracker.Api.Tests.Features.Record;
 using CommitmentTracker.Api.Tests.Features.Trust;
 using CommitmentTracker.Api.Tests.Infrastructure;
 using CommitmentTracker.Features.Webhooks;
 using CommitmentTracker.Infrastructure.Auth;
 using GraphQL.Types;
 using Marten;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -85,6 +87,41 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi 
         ["PUT /api/webhooks/{id:guid}"] = ("401 2xx 404 404 2xx 404 401 2xx 404 404 404 404 401", async () =>
             Send(HttpMethod.Put, $"/api/webhooks/{await Webhook()}", new { url = "https://example.org/moved" })),
         ["DELETE /api/webhooks/{id:guid}"] = ("401 2xx 404 404 2xx 404 401 2xx 404 404 404 404 401", async () => Send(HttpMethod.Delete, $"/api/webhooks/{await Webhook()}")),
+        // Dialogue (issue 16): any signed-in role comments; only the author edits; only an admin moderates; the member's
+        // PoC or an admin answers an assessment; a CSO (or an admin) assesses a milestone.
+        ["POST /api/commitments/{id}/comments/"] = ("401 2xx 2xx 2xx 2xx 2xx 401 2xx 2xx 2xx 2xx 2xx 401", async () =>
+            Post($"/api/commitments/{await Commitment()}/comments", new { text = "When is the report due?" })),
+        // The comment's author is the CSO key; the CSO token is another person, so it may not edit it either.
+        ["PATCH /api/commitments/{id}/comments/{commentId}"] = ("401 403 403 403 2xx 403 401 403 403 403 403 403 401", async () =>
+            Send(HttpMethod.Patch, await CsoComment(), new { text = "When is the final report due?" })),
+        ["POST /api/commitments/{id}/comments/{commentId}/hide"] = ("401 2xx 403 403 403 403 401 2xx 403 403 403 403 401", async () =>
+            Post($"{await CsoComment()}/hide", new { reason = "Off topic" })),
+        ["POST /api/commitments/{id}/comments/{commentId}/restore"] = ("401 2xx 403 403 403 403 401 2xx 403 403 403 403 401", async () =>
+            Post($"{await CsoComment(hidden: true)}/restore", new { reason = "Appeal upheld" })),
+        ["POST /api/commitments/{id}/assessments/cso/{organisation}/responses"] = ("401 2xx 2xx 403 403 403 401 2xx 2xx 403 403 403 401", async () =>
+            Post($"{await CsoAssessed()}/responses", new { stance = "Disputed", text = new { en = "Two regions are live." } })),
+        ["POST /api/commitments/{id}/assessments/irm/responses"] = ("401 2xx 2xx 403 403 403 401 2xx 2xx 403 403 403 401", async () =>
+            Post($"{await IrmAssessed()}/responses", new { stance = "Accepted", text = new { ka = "ვეთანხმებით" } })),
+        ["POST /api/commitments/{id}/milestones/{milestoneId}/assessments/cso/"] = ("401 2xx 403 403 2xx 403 401 2xx 403 403 2xx 403 401", async () =>
+            Post($"{await Milestone()}/assessments/cso", new { status = "PartiallyMet", comment = "One region only" })),
+        // --- issue 17, the OGP record: members and plans revised, co-creation (admin, or the plan's PoC while Draft/CoCreation) ---
+        ["PATCH /api/members/{code}"] = ("401 2xx 403 403 403 403 401 2xx 403 403 403 403 401", async () =>
+            Send(HttpMethod.Patch, $"/api/members/{await Member()}", new { name = new { ka = "ახალი სახელი" }, reason = "Official name" })),
+        ["POST /api/members/{code}/status"] = ("401 2xx 403 403 403 403 401 2xx 403 403 403 403 401", async () =>
+            Post($"/api/members/{await Member()}/status", new { status = "UnderReview", reason = "Procedural review" })),
+        ["PATCH /api/action-plans/{id}"] = ("401 2xx 2xx 403 403 403 401 2xx 2xx 403 403 403 401", async () =>
+            Send(HttpMethod.Patch, $"/api/action-plans/{await api.OpenPlan(InScope)}", new { title = new { ka = "გეგმა 2" }, reason = "Cabinet title" })),
+        ["PUT /api/action-plans/{id}/co-creation/level"] = ("401 2xx 2xx 403 403 403 401 2xx 2xx 403 403 403 401", async () =>
+            Send(HttpMethod.Put, $"/api/action-plans/{await api.OpenPlan(InScope)}/co-creation/level", new { influenceLevel = "Consult", forumExists = true, reason = "Charter" })),
+        ["POST /api/action-plans/{id}/co-creation/meetings"] = ("401 2xx 2xx 403 403 403 401 2xx 2xx 403 403 403 401", async () =>
+            Post($"/api/action-plans/{await api.OpenPlan(InScope)}/co-creation/meetings",
+                new { date = "2024-03-01", participants = new { government = 3, civilSociety = 5 }, minutes = new { url = "https://gov.ge/m" }, reason = "Met" })),
+        ["PUT /api/action-plans/{id}/co-creation/reasoned-response"] = ("401 2xx 2xx 403 403 403 401 2xx 2xx 403 403 403 401", async () =>
+            Send(HttpMethod.Put, $"/api/action-plans/{await api.OpenPlan(InScope)}/co-creation/reasoned-response", new { url = "https://gov.ge/rr", reason = "Published" })),
+        ["POST /api/action-plans/{id}/documents/"] = ("401 2xx 2xx 403 403 403 401 2xx 2xx 403 403 403 401", async () =>
+            Upload($"/api/action-plans/{await api.OpenPlan(InScope)}/documents")),
+        ["POST /api/action-plans/{id}/documents/{documentId}/withdraw"] = ("401 2xx 2xx 403 403 403 401 2xx 2xx 403 403 403 401", async () =>
+            Post($"{await Document()}/withdraw", new { reason = "Personal data in the annex" })),
         // GraphQL has no mutations (asserted below): POST /graphql serves queries, to anyone.
         ["POST /graphql"] = ("2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx", () => Ready(Post("/graphql", new { query = "{ members { code } }" }))),
     };
@@ -150,8 +187,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi 
     }
 
     /// <summary>"METHOD /route/pattern" of every endpoint that is not a read.</summary>
+    /// <remarks>
+    /// Browser forms (they require an antiforgery token, so no API client can post them) are not API writes: their own
+    /// tests (Features/Workspace) prove the session and antiforgery rules, and the forms call these same endpoints' deciders.
+    /// </remarks>
     private HashSet<string> WriteEndpoints() => api.Services.GetRequiredService<EndpointDataSource>().Endpoints
         .OfType<RouteEndpoint>()
+        .Where(e => e.Metadata.GetMetadata<IAntiforgeryMetadata>()?.RequiresValidation != true)
         .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
         .Where(e => !e.StartsWith("GET ", StringComparison.Ordinal) && !e.StartsWith("HEAD ", StringComparison.Ordinal))
         .ToHashSet();
@@ -182,11 +224,48 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi 
     private static Func<HttpRequestMessage> Csv(string url, string csv) =>
         () => new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv") };
 
+    private static Func<HttpRequestMessage> Upload(string url) =>
+        () => new HttpRequestMessage(HttpMethod.Post, url) { Content = Uploads.Form(Uploads.Pdf, "minutes.pdf") };
+
+    /// <summary>A document uploaded to a fresh plan: its path, without /content.</summary>
+    private async Task<string> Document()
+    {
+        var plan = await api.OpenPlan(InScope);
+        var made = await (await api.Admin().PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "minutes.pdf"))).Expect(HttpStatusCode.Created);
+        return $"/api/action-plans/{plan}/documents/{made["id"]!.GetValue<string>()}";
+    }
+
     /// <summary>A subscription made by the CSO caller (so it is the owner).</summary>
     private async Task<string> Webhook()
     {
         var made = await (await clients[Array.IndexOf(Callers, "cso")].PostJson("/api/webhooks", new { url = "https://example.org/hook" })).Expect(HttpStatusCode.Created);
         return made["id"]!.GetValue<string>();
+    }
+
+    /// <summary>A comment by the CSO caller (so it is the author) on an in-scope commitment, hidden by the admin if asked; its URL.</summary>
+    private async Task<string> CsoComment(bool hidden = false)
+    {
+        var id = await Commitment();
+        var posted = await (await clients[Array.IndexOf(Callers, "cso")].PostJson($"/api/commitments/{id}/comments", new { text = "Where is the data?" })).Expect(HttpStatusCode.Created);
+        var url = $"/api/commitments/{id}/comments/{posted["id"]!.GetValue<string>()}";
+        if (hidden) await (await api.Admin().PostJson($"{url}/hide", new { reason = "Spam" })).Expect(HttpStatusCode.OK);
+        return url;
+    }
+
+    /// <summary>The CSO caller's assessment of an in-scope commitment; its URL.</summary>
+    private async Task<string> CsoAssessed()
+    {
+        var id = await Commitment();
+        await (await clients[Array.IndexOf(Callers, "cso")].PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "One region only" })).Expect(HttpStatusCode.Created);
+        return $"/api/commitments/{id}/assessments/cso/Test%20org";
+    }
+
+    /// <summary>An IRM design assessment of an in-scope commitment; its URL.</summary>
+    private async Task<string> IrmAssessed()
+    {
+        var id = await Commitment();
+        await (await api.Admin().PostJson($"/api/commitments/{id}/assessments/irm", new { design = new { verifiable = true, openGovernmentLens = true, potentialForResults = "Modest", promising = false } })).Expect(HttpStatusCode.OK);
+        return $"/api/commitments/{id}/assessments/irm";
     }
 
     private static Task<Func<HttpRequestMessage>> Ready(Func<HttpRequestMessage> request) => Task.FromResult(request);
@@ -198,6 +277,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi 
     {
         var n = codes++;
         return $"{(char)('Q' + n / 26)}{(char)('A' + n % 26)}";
+    }
+
+    /// <summary>A fresh member, so each landed rename or status change has a target of its own.</summary>
+    private async Task<string> Member()
+    {
+        var code = NextCode();
+        await api.RegisteredMember(code);
+        return code;
     }
 
     private Task<string> Commitment() => api.MadeCommitment(InScope);

@@ -153,7 +153,15 @@ public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output
         var plan = await api.OpenPlan("GE");
         var commitment = (await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
         var added = await (await api.Admin().PostJson($"/api/commitments/{commitment}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
-        return new() { ["{plan}"] = plan, ["{commitment}"] = commitment, ["{milestone}"] = added["milestones"]![0]!["id"]!.GetValue<string>() };
+        // Dialogue: the admin's comment and a reply to it, and a CSO assessment filed under the admin key's organisation.
+        var comment = (await (await api.Admin().PostJson($"/api/commitments/{commitment}/comments", new { text = "Where is the data?" })).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var reply = (await (await api.Admin().PostJson($"/api/commitments/{commitment}/comments", new { text = "Published.", parentId = comment })).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await (await api.Admin().PostJson($"/api/commitments/{commitment}/assessments/cso", new { completion = "Limited", comment = "One region only" })).Expect(HttpStatusCode.Created);
+        return new()
+        {
+            ["{plan}"] = plan, ["{commitment}"] = commitment, ["{milestone}"] = added["milestones"]![0]!["id"]!.GetValue<string>(),
+            ["{comment}"] = comment, ["{reply}"] = reply,
+        };
     }
 
     /// <summary>The rows' callers: anonymous, each role, and a PoC of the member the corpus writes to (GE).</summary>

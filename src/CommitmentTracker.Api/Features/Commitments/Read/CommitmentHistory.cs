@@ -1,0 +1,43 @@
+using CommitmentTracker.Infrastructure.Marten;
+using CommitmentTracker.Infrastructure.Time;
+using JasperFx.Events;
+using Marten;
+
+namespace CommitmentTracker.Features.Commitments;
+
+/// <summary>One event about a commitment: the stream it came from, what, when, who (with role and organisation), why.</summary>
+public sealed record HistoryEntry(
+    long Version, long Sequence, string Stream, string Type, DateTimeOffset At, string? Actor, string? Role, string? Organisation,
+    string? Reason, string? CorrelationId, object Data);
+
+public static class CommitmentHistory
+{
+    public static HistoryEntry Entry(IEvent e) => new(
+        e.Version, e.Sequence, e.StreamKey ?? e.StreamId.ToString(), e.EventTypeName,
+        e.Data is IDomainEvent d ? d.At : e.Timestamp,
+        e.Data is IDomainEvent by ? by.By : e.UserName,
+        Header(e, "role"), Header(e, "organisation"),
+        (e.Data as IHasReason)?.Reason, e.CorrelationId, e.Data);
+
+    /// <summary>
+    /// The state as of the end of <paramref name="asOf"/> (UTC): the stream folded by Marten's aggregator up to the last
+    /// event decided by then. Events carry business time from the app clock, so the cut-off is found on that, not on
+    /// the database's timestamps. Null when the commitment did not exist yet (or at all).
+    /// </summary>
+    public static async Task<Commitment?> FoldAsOf(IQuerySession session, IReadOnlyList<IEvent> stream, DateOnly asOf, CancellationToken ct)
+    {
+        var cutoff = BusinessDay.EndOf(asOf);
+        var upTo = -1;
+        for (var i = 0; i < stream.Count; i++)
+            if (stream[i].Data is IDomainEvent d && d.At < cutoff) upTo = i;
+        if (upTo < 0) return null;
+        var aggregator = ((StoreOptions)session.DocumentStore.Options).Projections.AggregatorFor<Commitment>();
+        var state = await aggregator.BuildAsync(stream.Take(upTo + 1).ToList(), session, null, ct);
+        if (state is not null) state.Version = (int)stream[upTo].Version;
+        return state;
+    }
+
+    /// <summary>A header <c>ActorSessionFactory</c> stamped on the event (actor, actorName, role, organisation, requestId).</summary>
+    public static string? Header(IEvent e, string name) =>
+        e.Headers is { } h && h.TryGetValue(name, out var value) ? value?.ToString() : null;
+}

@@ -1,0 +1,24 @@
+using CommitmentTracker.Infrastructure.Http;
+
+namespace CommitmentTracker.Features.Commitments;
+
+/// <summary>The government's self-assessed completion.</summary>
+public sealed record ChangeCompletion(Completion? Completion, string? Reason, EvidenceLink[]? Evidence)
+{
+    /// <summary>The command: what the client sent, who and when.</summary>
+    public sealed record Command(ChangeCompletion Body, string By, DateTimeOffset Now);
+
+    public static object[] Decide(Commitment s, Command command)
+    {
+        var c = command.Body;
+        CommitmentRules.EnsureNotWithdrawn(s);
+        var errors = new FieldErrors();
+        errors.Required("completion", c.Completion);
+        if (c.Completion == Commitments.Completion.Withdrawn) errors.Add("completion", "use POST /withdraw to withdraw a commitment.");
+        CommitmentRules.RequireReason(errors, c.Reason);
+        CommitmentRules.ValidateEvidence(errors, c.Evidence);
+        errors.ThrowIfAny();
+        if (c.Completion == s.Completion) throw new RuleConflict($"The completion is already {s.Completion}.");
+        return [new CommitmentCompletionChanged(s.Id, s.Completion, c.Completion!.Value, c.Reason!.Trim(), c.Evidence ?? [], command.By, command.Now)];
+    }
+}

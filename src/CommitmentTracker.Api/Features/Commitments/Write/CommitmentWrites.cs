@@ -1,0 +1,39 @@
+using CommitmentTracker.Infrastructure.Auth;
+using CommitmentTracker.Infrastructure.Http;
+using CommitmentTracker.Infrastructure.Localization;
+using CommitmentTracker.Infrastructure.Marten;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CommitmentTracker.Features.Commitments;
+
+/// <summary>
+/// What every write to a commitment's stream needs from the request: who (<see cref="Actor"/>) and when (<see cref="Now"/>,
+/// by the app's one clock) for the command, the If-Match version, and the response, read back through
+/// <see cref="CommitmentReads"/> so a write answers with what a read would.
+/// </summary>
+public sealed class CommitmentWrites(StreamWrites writes, CommitmentReads reads, Actor actor, TimeProvider clock, IHttpContextAccessor accessor)
+{
+    public Actor Actor { get; } = actor;
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+    private HttpContext Http => accessor.HttpContext!;
+
+    /// <summary>Decides and appends; by default only the member's PoC or an admin may (<paramref name="authorize"/> overrides).</summary>
+    public Task<Ok<CommitmentResponse>> Write(string id, Func<Commitment, object[]> decide, Action<Commitment>? authorize = null) =>
+        Write(id, (_, s) => Task.FromResult(decide(s)), authorize);
+
+    /// <summary>As above, for a decision that reads other rows inside the write's transaction.</summary>
+    public async Task<Ok<CommitmentResponse>> Write(string id, Func<IDocumentSession, Commitment, Task<object[]>> decide, Action<Commitment>? authorize = null)
+    {
+        var commitment = await writes.Append<Commitment>("Commitment", id.ToUpperInvariant(), Http.Request.ExpectedVersion(), async (session, s) =>
+        {
+            (authorize ?? (c => Actor.EnsureCanWriteMember(c.MemberCode)))(s);
+            return await decide(session, s);
+        }, Http.RequestAborted);
+        Http.Response.SetETag(commitment.Version);
+        return TypedResults.Ok(await Respond(commitment));
+    }
+
+    public async Task<CommitmentResponse> Respond(Commitment commitment) =>
+        (await reads.View(commitment, LocalizedText.RequestedLanguages(Http.Request), Http.RequestAborted)).Response;
+}

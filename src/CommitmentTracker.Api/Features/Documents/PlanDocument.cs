@@ -1,0 +1,14 @@
+namespace CommitmentTracker.Features.Documents;
+
+/// <summary>An uploaded file of a plan. The bytes are stored once per <see cref="Sha256"/>; a withdrawn document is no longer served.</summary>
+public sealed record PlanDocument(
+    string Id, string Sha256, string FileName, string ContentType, long Length, string? Title, string UploadedBy, DateTimeOffset UploadedAt,
+    Withdrawal? Withdrawn)
+{
+    public string DownloadPath(string planId) => $"/api/action-plans/{planId}/documents/{Id}/content";
+}
+
+public sealed record Withdrawal(string Reason, string By, DateTimeOffset At);
+
+/// <summary>Where a fact is published: a public URL, or a document uploaded to the same plan (exactly one of them).</summary>
+public sealed record LinkOrDocument(string? Url, string? DocumentId);

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CommitmentTracker.Api.Tests.Infrastructure;
+
+namespace CommitmentTracker.Api.Tests.Features.Workspace;
+
+/// <summary>The workspace host with <c>Auth:Oidc</c> pointing at a real in-process OpenIddict provider.</summary>
+public sealed class OidcSessionHost : SessionHost
+{
+    public OidcProvider Provider { get; } = new("https://localhost/signin-oidc");
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Auth:Oidc:Authority"] = Provider.Issuer,
+        ["Auth:Oidc:ClientId"] = OidcProvider.ClientId,
+        ["Auth:Oidc:ClientSecret"] = OidcProvider.ClientSecret,
+        ["Auth:Oidc:RequireHttpsMetadata"] = "false",
+    };
+
+    // The provider's tokens and the browser's cookie expiry live in real time, so this host's clock starts at now.
+    public OidcSessionHost() => Clock.Now = DateTimeOffset.UtcNow;
+
+    // Over https, as a provider's callback is in a deployment: the correlation and nonce cookies are Secure.
+    protected override Uri BaseAddress => new("https://localhost");
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Provider.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Browser sign-in through the provider: authorization code with PKCE, the ID token's claims mapped as the API maps an
+/// access token's, then the same server-side session as a key sign-in.
+/// </summary>
+public sealed class OidcSignInTests(OidcSessionHost api) : IClassFixture<OidcSessionHost>
+{
+    [Fact]
+    public async Task Code_flow_with_PKCE_opens_a_session_with_the_providers_role_and_members()
+    {
+        api.Provider.Person = ("ketevan", "poc", ["ge", "GE-TBS"], "Ministry of Justice", "Ketevan (OIDC)");
+        var browser = api.Browser();
+        var callback = await ThroughProvider(browser, "/workspace/commitments");
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/workspace/commitments", callback.Headers.Location!.OriginalString);
+        var probed = await browser.Probe();
+        Assert.Equal(("Ketevan (OIDC)", "poc"), (probed.User, probed.Role));
+        Assert.Equal(["GE", "GE-TBS"], probed.Members);
+        var set = callback.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ct_session=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("secure", set);
+        Assert.Contains("httponly", set);
+
+        var cookie = Browser.SessionCookie(callback);
+        await browser.PostForm("/signout", []);
+        Assert.Null(await browser.UserWith(cookie));
+    }
+
+    [Fact]
+    public async Task A_person_without_one_of_our_roles_is_sent_back_to_sign_in_without_a_session()
+    {
+        api.Provider.Person = ("mayor", "mayor", [], "City hall", "Mayor");
+        var browser = api.Browser();
+        var callback = await ThroughProvider(browser, "/workspace");
+
+        Assert.Equal("/signin?failed=oidc", callback.Headers.Location!.OriginalString);
+        Assert.Null((await browser.Probe()).User);
+    }
+
+    /// <summary>What a browser does: follow the challenge to the provider, then post its form_post answer back.</summary>
+    private async Task<HttpResponseMessage> ThroughProvider(Browser browser, string returnUrl)
+    {
+        var challenge = await browser.Client.GetAsync($"/signin/oidc?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        var authorize = challenge.Headers.Location!;
+        Assert.StartsWith(api.Provider.Issuer + "/connect/authorize", authorize.AbsoluteUri);
+        Assert.Contains("code_challenge_method=S256", authorize.Query);
+        Assert.Contains("response_type=code", authorize.Query);
+
+        using var provider = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var page = await (await provider.GetAsync(authorize)).Content.ReadAsStringAsync();
+        var action = new Uri(WebUtility.HtmlDecode(Regex.Match(page, "<form[^>]*action=\"([^\"]+)\"").Groups[1].Value));
+        var fields = Regex.Matches(page, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        Assert.Contains("code", fields.Keys);
+        return await browser.Client.PostAsync(action.PathAndQuery, new FormUrlEncodedContent(fields));
+    }
+}
