@@ -108,6 +108,18 @@ def main():
         p95 = r(name, "p95")
         rows.append((label, f"{fmt(p95)} ms", "< 50 ms", "—" if p95 is None else verdict(p95 < 50)))
     eps = rebuild.get("eventsPerSecond")
+    for name, label, goal in [("site-commitment", "Site: commitment page `/commitments/{id}`, p95", 50),
+                              ("site-dashboard", "Site: dashboard page `/dashboard`, p95", 100)]:
+        p95 = r(name, "p95")
+        rows.append((label, f"{fmt(p95)} ms", f"< {goal} ms", "—" if p95 is None else verdict(p95 < goal)))
+    weight = json.loads(read(work, "site-weight.json", "{}") or "{}")
+    if weight:
+        kb = weight["total"] / 1024
+        rows.append((f"Site: commitment page weight (HTML + CSS, {weight['scripts']} scripts; {weight['id']}, the most milestones)",
+                     f"{kb:.1f} KB ({weight['html']:,} + {weight['css']:,} bytes)", "< 100 KB", verdict(kb < 100)))
+    else:
+        missing.append("site-weight")
+        rows.append(("Site: commitment page weight (HTML + CSS + script)", MISSING, "< 100 KB", "—"))
     if eps is None:
         missing.append("rebuild.eventsPerSecond")
     rows.append(("Projection rebuild of every read model", f"{fmt(eps, 0)} events/s", "≥ 20,000 events/s",
@@ -172,6 +184,9 @@ def main():
              "`select 1` round trip on the request's Marten session; **bare-insert-N**: `POST /bench/bare-insert`, pgbench's "
              "single-row insert run by the same host. The floor rows of the goals table divide by these: what any read or "
              "write over HTTP and the connection pool reaches on this machine before the API does any work of its own.")
+    o.append("- **site-commitment**: `GET /commitments/{id}?lang=en`, the public site's commitment page for random ids "
+             "(`bench/lua/site-commitment.lua`); **site-dashboard**: `GET /dashboard?lang=en`, every chart of the dashboard. "
+             "Both are rendered on the server (Razor static SSR); wrk's latency on loopback stands for the server time.")
     o.append("- **gql-***: `POST /graphql` with the documents in `bench/queries/`; **search-***: `GET /api/commitments?q=…&pageSize=20` "
              "(`q=მონიტორინგ`, a word stem, and `q=procurement`). The stats runs hit `CommitmentStatsCache` and the searches "
              "reuse their total from `CommitmentCountCache` (both exact: no event was appended during them); the `-uncached` "

@@ -167,6 +167,18 @@ run gql-stats-policy-area 4 graphql.lua /graphql bench/queries/stats-by-policy-a
 run gql-nested 4 graphql.lua /graphql bench/queries/nested-plans-commitments-milestones.graphql
 run search-ka 4 plain.lua "/api/commitments?q=$q_ka&pageSize=20"
 run search-latin 4 plain.lua "/api/commitments?q=$q_latin&pageSize=20"
+# The public site: the commitment page for random ids and the dashboard (every chart), rendered on the server.
+warm site-commitment.lua /; warm plain.lua "/dashboard?lang=en"
+run site-commitment 4 site-commitment.lua /
+run site-dashboard 4 plain.lua "/dashboard?lang=en"
+# The commitment page's weight: the commitment with the most milestones and history, its HTML plus the stylesheet
+# (the site sends no script), uncompressed.
+heaviest=$(psql -c "select id from ogp.mt_doc_commitment order by jsonb_array_length(data -> 'Milestones') desc, id limit 1")
+html_bytes=$(curl -fs -H 'Accept-Encoding: identity' "$base/commitments/$heaviest?lang=en" | wc -c)
+css_bytes=$(curl -fs -H 'Accept-Encoding: identity' "$base/site.css" | wc -c)
+scripts=$(curl -fs "$base/commitments/$heaviest?lang=en" | grep -c '<script' || true)
+jq -cn --arg id "$heaviest" --argjson html "$html_bytes" --argjson css "$css_bytes" --argjson scripts "$scripts" \
+  '{id: $id, html: $html, css: $css, scripts: $scripts, total: ($html + $css)}' > "$work/site-weight.json"
 
 # How many commitments each search term matches (the list counts them all for totalCount): a search that matches
 # nothing would measure an empty answer, so each term must match at least one commitment.

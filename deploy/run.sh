@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
 # Starts the service on http://127.0.0.1:5080 (or ASPNETCORE_URLS) with its own local PostgreSQL.
 # Set ConnectionStrings__Postgres to use an existing server instead. Ctrl+C stops both.
+# --sample first fills an EMPTY store with the generator's small deterministic data set (real seed texts in five
+# scripts, national and local members, plans with history, all three kinds of assessment); the site then carries a
+# "sample data" banner on every page. A store that already holds data is refused, and nothing is written.
 set -euo pipefail
+sample=0
+for arg in "$@"; do
+  case "$arg" in
+    --sample) sample=1 ;;
+    *) echo "usage: deploy/run.sh [--sample]" >&2; exit 2 ;;
+  esac
+done
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 
@@ -30,6 +40,15 @@ fi
 
 bash build/drop-redirect-package.sh
 dotnet build src/CommitmentTracker.Api -c Release -nologo -v q
+if [ "$sample" = 1 ]; then
+  dotnet build src/CommitmentTracker.Generator -c Release -nologo -v q
+  echo "Filling the empty store with the sample data set..."
+  if ! dotnet "$repo/src/CommitmentTracker.Generator/bin/Release/net10.0/CommitmentTracker.Generator.dll" sample \
+      --connection "$ConnectionStrings__Postgres" --schema "${Marten__Schema:-ogp}" >/dev/null; then
+    [ "$started_local" = 1 ] && bash deploy/local-postgres.sh stop "$repo/.data/pg" || true
+    exit 3
+  fi
+fi
 cleanup() { [ "$started_local" = 1 ] && bash deploy/local-postgres.sh stop "$repo/.data/pg" || true; }
 
 url=${ASPNETCORE_URLS%%;*}

@@ -35,13 +35,14 @@ public sealed class Dataset
     public int CommitmentsPerPlan { get; }
     public int Commitments { get; }
 
-    public Dataset(int commitments)
+    /// <param name="countries">How many countries; by default one per 1000 commitments.</param>
+    public Dataset(int commitments, int? countries = null)
     {
         Commitments = commitments;
-        var countries = Math.Max(1, (int)Math.Round(commitments / 1000.0));
+        var count = countries ?? Math.Max(1, (int)Math.Round(commitments / 1000.0));
         var codes = KnownCountries.Concat(
                 from a in Enumerable.Range('A', 26) from b in Enumerable.Range('A', 26) select $"{(char)a}{(char)b}")
-            .Distinct().Take(countries).ToArray();
+            .Distinct().Take(count).ToArray();
         var languages = Texts.SeedLanguages;
         Members = codes.Select((c, i) => new MemberSpec(i, c, MemberKind.National, languages[i % languages.Length], 0))
             .Concat(codes.Select((c, i) => new MemberSpec(codes.Length + i, $"{c}-{LocalSuffix(i)}", MemberKind.Local, languages[i % languages.Length], 1)))

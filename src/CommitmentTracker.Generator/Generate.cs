@@ -19,7 +19,7 @@ public sealed class Generate(IDocumentStore store, GeneratorOptions options)
 
     public async Task RunAsync(CancellationToken ct)
     {
-        var dataset = new Dataset(options.Commitments);
+        var dataset = new Dataset(options.Commitments, options.Countries);
         var stories = new Stories(Texts.Load(options.SeedsDir), options.Seed);
         var probe = new LatencyProbe(store, options.Seed, options.LatencyOut);
         var clock = Stopwatch.StartNew();
@@ -136,11 +136,14 @@ public sealed class Generate(IDocumentStore store, GeneratorOptions options)
         return found;
     }
 
-    private async Task<long> CountEvents(CancellationToken ct)
+    private Task<long> CountEvents(CancellationToken ct) => CountEvents(store, options.Schema, ct);
+
+    /// <summary>Every event in the schema's store.</summary>
+    public static async Task<long> CountEvents(IDocumentStore store, string schema, CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand($"select count(*) from {options.Schema}.mt_events", connection);
+        await using var command = new NpgsqlCommand($"select count(*) from {schema}.mt_events", connection);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 }

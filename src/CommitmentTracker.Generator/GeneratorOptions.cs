@@ -2,7 +2,8 @@ namespace CommitmentTracker.Generator;
 
 /// <summary>Command line: <c>generate|rebuild [--commitments 100000] [--seed 42] [--batch 500] [--writers 2] [--latency-out file] [--seeds dir]</c>.</summary>
 public sealed record GeneratorOptions(
-    string Command, int Commitments, int Seed, int Batch, int Writers, string Connection, string Schema, string? LatencyOut, string SeedsDir)
+    string Command, int Commitments, int Seed, int Batch, int Writers, string Connection, string Schema, string? LatencyOut, string SeedsDir,
+    int? Countries = null)
 {
     public static GeneratorOptions Parse(string[] args)
     {

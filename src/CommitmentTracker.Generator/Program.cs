@@ -3,7 +3,8 @@ using CommitmentTracker.Infrastructure.Marten;
 using Marten;
 using Npgsql;
 
-// generate: the benchmark data set, deterministic from --seed; rebuild: every read model from the events, timed.
+// generate: the benchmark data set, deterministic from --seed; rebuild: every read model from the events, timed;
+// sample: the small data set for a first look at the site (deploy/run.sh --sample), into an empty store only.
 var options = GeneratorOptions.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -16,6 +17,7 @@ switch (options.Command)
 {
     case "generate": await new Generate(store, options).RunAsync(cancel.Token); break;
     case "rebuild": await new Rebuild(store, options).RunAsync(cancel.Token); break;
-    default: Console.Error.WriteLine("usage: generate|rebuild [--commitments 100000] [--seed 42] [--batch 500] [--writers 2] [--latency-out file] [--seeds dir] [--schema ogp] [--connection cs]"); return 2;
+    case "sample": return await new Sample(store, options).RunAsync(cancel.Token);
+    default: Console.Error.WriteLine("usage: generate|rebuild|sample [--commitments 100000] [--seed 42] [--batch 500] [--writers 2] [--latency-out file] [--seeds dir] [--schema ogp] [--connection cs]"); return 2;
 }
 return 0;

@@ -31,10 +31,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public LogCapture Logs { get; } = new();
     public string ConnectionString => connectionString;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         connectionString = await ConnectionStringAsync();
-        _ = Server; // start the host now: Marten applies its schema on start
+        StartServer(); // start the host now: Marten applies its schema on start
     }
 
     /// <summary>The server this host uses: the run's shared one, unless a fixture needs one of its own.</summary>
@@ -82,6 +82,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra configuration for a host that must differ from the default one.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
+    /// <summary>Requests as this caller, each an Alba scenario: <c>await api.As(Caller.Admin).Post(url, body)</c>.</summary>
+    public Scenarios As(Caller caller) => new(Alba, caller);
+
+    // HttpClient, not Alba: these are the HttpClients for the tests that need HttpClient's own behaviour (each says why).
     public HttpClient Anonymous() => CreateClient();
 
     public HttpClient WithKey(string key)

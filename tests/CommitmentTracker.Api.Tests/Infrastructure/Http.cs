@@ -27,6 +27,10 @@ public static class Http
         return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
     }
 
+    public static Task<JsonNode> Json(this Reply reply) => reply.Message.Json();
+
+    public static Task<JsonNode> Expect(this Reply reply, HttpStatusCode status) => reply.Message.Expect(status);
+
     /// <summary>The field names of a validation problem's <c>errors</c>.</summary>
     public static string[] ErrorFields(this JsonNode problem) =>
         problem["errors"]?.AsObject().Select(e => e.Key).ToArray() ?? [];

@@ -1,17 +1,18 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 
 namespace CommitmentTracker.Features.ActionPlans;
 
-public sealed record PeriodInput(DateOnly? Start, DateOnly? End);
+public sealed record PeriodInput([property: Required] DateOnly? Start, [property: Required] DateOnly? End);
 
 /// <summary>
 /// Draft an action plan for a member. <c>sequence</c> is OGP's plan number ("Action Plan 5");
 /// when omitted the next free number is used. <c>defaultLanguage</c> defaults to the member's.
 /// </summary>
 public sealed record DraftActionPlan(
-    string? MemberCode, int? Sequence, Dictionary<string, string>? Title, PeriodInput? Period, string? DefaultLanguage)
+    [property: Required] string? MemberCode, int? Sequence, [property: Required] Dictionary<string, string>? Title, [property: Required] PeriodInput? Period, string? DefaultLanguage)
 {
     // National plans run 2 or 4 years; allow a month and a half of slack for real calendars.
     private const int SlackDays = 45;

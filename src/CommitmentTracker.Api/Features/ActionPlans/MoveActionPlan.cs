@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.ActionPlans;
 
 /// <summary>Move a plan along Draft → CoCreation → Submitted → Implementation → Ended → ResultsAssessed, or withdraw it.</summary>
-public sealed record MoveActionPlan(ActionPlanStatus? Status, string? Reason)
+public sealed record MoveActionPlan([property: Required] ActionPlanStatus? Status, [property: Required] string? Reason)
 {
     private static readonly Dictionary<ActionPlanStatus, ActionPlanStatus> Next = new()
     {

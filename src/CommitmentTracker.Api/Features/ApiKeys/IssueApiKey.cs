@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
@@ -5,7 +6,7 @@ using CommitmentTracker.Infrastructure.Http;
 namespace CommitmentTracker.Features.ApiKeys;
 
 /// <summary>Issue a key for a person or system: a role, an organisation and, for PoCs, the members it may write.</summary>
-public sealed record IssueApiKey(string? Name, string? Role, string? Organisation, string[]? Members)
+public sealed record IssueApiKey([property: Required] string? Name, string? Role, [property: Required] string? Organisation, string[]? Members)
 {
     public static ApiKey Decide(IssueApiKey c, string secret, IReadOnlyCollection<string> knownMembers, string by, DateTimeOffset now)
     {

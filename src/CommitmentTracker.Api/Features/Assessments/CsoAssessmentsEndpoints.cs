@@ -1,3 +1,4 @@
+using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
@@ -24,8 +25,12 @@ public static class CsoAssessmentsEndpoints
     {
         actor.EnsureRole(Roles.Cso, Roles.Admin);
         var commitment = await session.LoadAsync<Commitment>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Commitment", id);
-        var filed = FileCsoAssessment.Decide(commitment, new(command, actor.Organisation, actor.Id, clock.GetUtcNow()));
-        var saved = await writes.AppendOrStart<CsoAssessment>("CSO assessment", filed.AssessmentId, http.Request.ExpectedVersion(), _ => [filed], http.RequestAborted);
+        var now = clock.GetUtcNow();
+        var filed = FileCsoAssessment.Decide(commitment, new(command, actor.Organisation, actor.Id, now));
+        var planStart = command.EffectiveOn is null ? default
+            : (await session.LoadAsync<ActionPlan>(commitment.PlanId, http.RequestAborted))!.Period.Start;
+        var saved = await writes.AppendOrStart<CsoAssessment>("CSO assessment", filed.AssessmentId, http.Request.ExpectedVersion(),
+            stream => [filed with { At = EffectiveDate.At(command.EffectiveOn, now, planStart, stream?.Latest.At) }], http.RequestAborted);
         http.Response.SetETag(saved.Version);
         return TypedResults.Created($"/api/commitments/{commitment.Id}/assessments/cso", saved);
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
@@ -5,12 +6,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommitmentTracker.Features.Assessments;
 
-public sealed record IrmDesignInput(bool? Verifiable, bool? OpenGovernmentLens, PotentialForResults? PotentialForResults, bool? Promising, string? Comment);
+public sealed record IrmDesignInput([property: Required] bool? Verifiable, [property: Required] bool? OpenGovernmentLens, [property: Required] PotentialForResults? PotentialForResults, [property: Required] bool? Promising, string? Comment);
 
-public sealed record IrmResultsInput(IrmCompletion? Completion, DidItOpenGovernment? DidItOpenGovernment, string? Comment, EvidenceLink[]? Evidence);
+public sealed record IrmResultsInput([property: Required] IrmCompletion? Completion, [property: Required] DidItOpenGovernment? DidItOpenGovernment, string? Comment, EvidenceLink[]? Evidence);
 
 /// <summary>The IRM's design indicators, results indicators, or both.</summary>
-public sealed record RecordIrmAssessment(IrmDesignInput? Design, IrmResultsInput? Results)
+public sealed record RecordIrmAssessment(IrmDesignInput? Design, IrmResultsInput? Results) : EffectiveWrite
 {
     /// <summary>The command: what the client sent, who and when.</summary>
     public sealed record Command(RecordIrmAssessment Body, string By, DateTimeOffset Now);
@@ -32,8 +33,8 @@ public sealed record RecordIrmAssessment(IrmDesignInput? Design, IrmResultsInput
         {
             errors.Required("results.completion", r.Completion).Required("results.didItOpenGovernment", r.DidItOpenGovernment)
                 .MaxLength("results.comment", r.Comment, 20000);
-            CommitmentRules.ValidateEvidence(errors, r.Evidence, "results.evidence");
         }
+        var evidence = CommitmentRules.Evidence(errors, c.Results?.Evidence, s.PlanId, "results.evidence");
         errors.ThrowIfAny();
         var events = new List<object>();
         if (c.Design is { } design)
@@ -41,11 +42,11 @@ public sealed record RecordIrmAssessment(IrmDesignInput? Design, IrmResultsInput
                 design.PotentialForResults!.Value, design.Promising!.Value, design.Comment, command.By, command.Now));
         if (c.Results is { } results)
             events.Add(new IrmResultsAssessed(s.Id, results.Completion!.Value, results.DidItOpenGovernment!.Value, results.Comment,
-                results.Evidence ?? [], command.By, command.Now));
+                evidence, command.By, command.Now));
         return events.ToArray();
     }
 
     // POST /api/commitments/{id}/assessments/irm (irm role): appended to the commitment's stream.
     public static Task<Ok<CommitmentResponse>> Handle(string id, RecordIrmAssessment body, CommitmentWrites x) =>
-        x.Write(id, s => Decide(s, new Command(body, x.Actor.Id, x.Now)), _ => x.Actor.EnsureRole(Roles.Irm, Roles.Admin));
+        x.Write(id, body.EffectiveOn, (s, at) => Decide(s, new Command(body, x.Actor.Id, at)), _ => x.Actor.EnsureRole(Roles.Irm, Roles.Admin));
 }

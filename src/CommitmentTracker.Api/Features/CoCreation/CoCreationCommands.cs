@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Documents;
 using CommitmentTracker.Infrastructure.Http;
@@ -5,15 +6,15 @@ using CommitmentTracker.Infrastructure.Http;
 namespace CommitmentTracker.Features.CoCreation;
 
 /// <summary>Record the plan's level of public influence (IAP2) and whether a multi-stakeholder forum exists.</summary>
-public sealed record RecordCoCreationLevel(InfluenceLevel? InfluenceLevel, bool? ForumExists, string? Reason);
+public sealed record RecordCoCreationLevel([property: Required] InfluenceLevel? InfluenceLevel, [property: Required] bool? ForumExists, [property: Required] string? Reason);
 
 /// <summary>Record a forum meeting: its date (not in the future), participants by sector, and its minutes.</summary>
-public sealed record RecordForumMeeting(DateOnly? Date, ParticipantsInput? Participants, LinkOrDocument? Minutes, string? Reason);
+public sealed record RecordForumMeeting([property: Required] DateOnly? Date, [property: Required] ParticipantsInput? Participants, [property: Required] LinkOrDocument? Minutes, [property: Required] string? Reason);
 
 public sealed record ParticipantsInput(int? Government, int? CivilSociety, int? PrivateSector, int? Academia, int? Other);
 
 /// <summary>Publish the plan's reasoned response: a url or a document uploaded to the plan.</summary>
-public sealed record PublishReasonedResponse(string? Url, string? DocumentId, string? Reason);
+public sealed record PublishReasonedResponse(string? Url, string? DocumentId, [property: Required] string? Reason);
 
 /// <summary>The co-creation decisions: the plan's PoC or an admin, while the plan is in Draft or CoCreation.</summary>
 public static class CoCreationDecider

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.Documents;
 
 /// <summary>Withdraw a document with a reason: the upload stays in history, the bytes are no longer served.</summary>
-public sealed record WithdrawDocument(string? Reason);
+public sealed record WithdrawDocument([property: Required] string? Reason);
 
 public static class DocumentDecider
 {

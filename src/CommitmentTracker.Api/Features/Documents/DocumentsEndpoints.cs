@@ -13,7 +13,8 @@ namespace CommitmentTracker.Features.Documents;
 public static class DocumentsEndpoints
 {
     public static IServiceCollection AddDocuments(this IServiceCollection services) =>
-        services.ConfigureMarten(o => o.Storage.ExtendedSchemaObjects.Add(DocumentContent.Table(o.DatabaseSchemaName)));
+        services.AddSingleton<IAppendCheck, CitedDocuments>()
+            .ConfigureMarten(o => o.Storage.ExtendedSchemaObjects.Add(DocumentContent.Table(o.DatabaseSchemaName)));
 
     public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder app)
     {

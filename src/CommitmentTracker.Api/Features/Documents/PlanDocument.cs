@@ -5,7 +5,9 @@ public sealed record PlanDocument(
     string Id, string Sha256, string FileName, string ContentType, long Length, string? Title, string UploadedBy, DateTimeOffset UploadedAt,
     Withdrawal? Withdrawn)
 {
-    public string DownloadPath(string planId) => $"/api/action-plans/{planId}/documents/{Id}/content";
+    public string DownloadPath(string planId) => PathFor(planId, Id);
+
+    public static string PathFor(string planId, string documentId) => $"/api/action-plans/{planId}/documents/{documentId}/content";
 }
 
 public sealed record Withdrawal(string Reason, string By, DateTimeOffset At);

@@ -53,9 +53,18 @@ public static class ExportEndpoints
         export.MapGet("/milestones.json", MilestonesJson)
             .WithSummary("The milestones of the selected commitments as a JSON array of rows.")
             .Produces<MilestoneRow[]>(200).ProducesValidationProblem();
+        export.MapGet("/assessments.csv", AssessmentsCsv)
+            .WithSummary("The three views side by side as CSV (UTF-8 with BOM): per commitment a row for the government's self-assessment, each CSO's "
+                         + "and the IRM's, then the PoC's status and each CSO's view of each milestone a CSO assessed; with reasons, dates, versions and "
+                         + "the responses to each view; the list's filters, asOf and lang.")
+            .Produces<string>(200, "text/csv").ProducesValidationProblem();
+        export.MapGet("/assessments.json", AssessmentsJson)
+            .WithSummary("Per commitment: the self-assessment, each CSO's and the IRM's side by side with the responses to them, each CSO's view "
+                         + "of each milestone, and the discussion, in REST's shapes; the list's filters, asOf and lang.")
+            .Produces<AssessmentRow[]>(200).ProducesValidationProblem();
         export.MapGet("/history.jsonl", HistoryJsonLines)
             .WithSummary("The whole history of the selected commitments as JSON Lines, one event a line in global order: their plans' events "
-                         + "(lifecycle, co-creation, documents), their own and their CSO assessments', each with actor, role, organisation, reason, "
+                         + "(lifecycle, co-creation, documents), their own, their CSO assessments' and their dialogue's (comments, responses, CSO views of milestones), each with actor, role, organisation, reason, "
                          + "effectiveAt (when it took effect) and recordedAt (when it was stored); the list's filters, and asOf keeps the events in effect by then.")
             .Produces<HistoryLine>(200, "application/jsonl").ProducesValidationProblem();
         return app;
@@ -72,7 +81,7 @@ public static class ExportEndpoints
     {
         var selection = x.Select(q);
         var languages = await selection.Languages(x.Aborted);
-        return TypedResults.Stream(body => WriteCsv(body, CommitmentCsv.Header(languages), selection, x,
+        return TypedResults.Stream(body => WriteCsv(body, CommitmentCsv.Header(languages), selection.Commitments(x.Aborted), x,
             (csv, c) => { CommitmentCsv.Write(csv, CommitmentRow.From(c, x.Lang, selection.Today), languages); return 1; }),
             Csv, x.FileName("commitments", "csv", q.AsOf));
     }
@@ -81,7 +90,7 @@ public static class ExportEndpoints
     {
         var selection = x.Select(q);
         var languages = await selection.Languages(x.Aborted);
-        return TypedResults.Stream(body => WriteCsv(body, MilestoneCsv.Header(languages), selection, x, (csv, c) =>
+        return TypedResults.Stream(body => WriteCsv(body, MilestoneCsv.Header(languages), selection.Commitments(x.Aborted), x, (csv, c) =>
         {
             var rows = 0;
             foreach (var row in MilestoneRow.From(c, x.Lang, selection.Today))
@@ -91,6 +100,20 @@ public static class ExportEndpoints
             }
             return rows;
         }), Csv, x.FileName("milestones", "csv", q.AsOf));
+    }
+
+    private static IResult AssessmentsCsv([AsParameters] ExportQuery q, Exporter x)
+    {
+        var selection = x.Select(q);
+        return TypedResults.Stream(body => WriteCsv(body, AssessmentCsv.Header, x.Views(selection), x,
+            (csv, view) => AssessmentCsv.Write(csv, AssessmentRow.From(view))), Csv, x.FileName("assessments", "csv", q.AsOf));
+    }
+
+    private static IResult AssessmentsJson([AsParameters] ExportQuery q, Exporter x)
+    {
+        var selection = x.Select(q);
+        return TypedResults.Stream(body => JsonSerializer.SerializeAsync(body, x.Views(selection).Select(AssessmentRow.From), x.Json, x.Aborted),
+            Json, x.FileName("assessments", "json", q.AsOf));
     }
 
     private static IResult CommitmentsJson([AsParameters] ExportQuery q, Exporter x)
@@ -110,11 +133,11 @@ public static class ExportEndpoints
     }
 
     /// <summary>Writes the header, then each commitment's rows as PostgreSQL hands them over, flushing as the buffer fills.</summary>
-    private static async Task WriteCsv(Stream body, string[] header, CommitmentSelection selection, Exporter x, Func<CsvWriter, Commitment, int> write)
+    private static async Task WriteCsv<T>(Stream body, string[] header, IAsyncEnumerable<T> commitments, Exporter x, Func<CsvWriter, T, int> write)
     {
         await using var csv = CsvWriter.Create(body, CsvOptions, leaveOpen: true);
         csv.WriteHeader(header);
-        await foreach (var commitment in selection.Commitments(x.Aborted))
+        await foreach (var commitment in commitments)
             if (write(csv, commitment) > 0) await csv.EndRecordAsync(x.Aborted);
         await csv.FlushAsync(x.Aborted);
     }
@@ -128,6 +151,8 @@ public static class ExportEndpoints
         public JsonSerializerOptions Json => json.Value.SerializerOptions;
 
         public CommitmentSelection Select(ExportQuery q) => reads.Select(q.Filter, q.Sort, q.AsOf);
+
+        public IAsyncEnumerable<CommitmentView> Views(CommitmentSelection selection) => reads.Views(selection, Lang, Aborted);
 
         public string FileName(string what, string extension, DateOnly? asOf) =>
             asOf is { } d ? $"{what}-{d:yyyy-MM-dd}.{extension}" : $"{what}.{extension}";

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Features.Dialogue;
 using CommitmentTracker.Infrastructure.Marten;
 using CommitmentTracker.Infrastructure.Time;
 using JasperFx.Events;
@@ -17,13 +18,13 @@ public sealed record HistoryLine(
     public static HistoryLine From(IEvent e)
     {
         var h = CommitmentHistory.Entry(e);
-        return new HistoryLine(h.Sequence, h.Stream, h.Type, h.Version, h.At, e.Timestamp, h.Actor, h.Role, h.Organisation, h.Reason, h.Data);
+        return new HistoryLine(h.Sequence, h.Stream, h.Type, h.Version, h.At, h.RecordedAt, h.Actor, h.Role, h.Organisation, h.Reason, h.Data);
     }
 }
 
 /// <summary>
 /// The whole history of the selected commitments as JSON Lines: their plans' streams (lifecycle, co-creation, documents),
-/// their own streams and their CSO assessment streams, every event in global order; with asOf, the events in effect by
+/// their own streams, their CSO assessment streams and their dialogue streams (comments, responses, CSO views of milestones), every event in global order; with asOf, the events in effect by
 /// the end of that day.
 /// </summary>
 public static class HistoryExport
@@ -41,7 +42,8 @@ public static class HistoryExport
             plans.Add(c.PlanId);
         }
         var cso = commitments.Count == 0 ? [] : await session.Query<CsoAssessment>().Where(a => commitments.Contains(a.CommitmentId)).Select(a => a.Id).ToListAsync(ct);
-        var streams = plans.Concat(commitments).Concat(cso).ToArray();
+        var dialogue = commitments.Count == 0 ? [] : await DialogueStreams.Of(session, commitments.ToArray(), ct);
+        var streams = plans.Concat(commitments).Concat(cso).Concat(dialogue).ToArray();
         var cutoff = selection.AsOf is { } d ? BusinessDay.EndOf(d) : DateTimeOffset.MaxValue;
         var newline = "\n"u8.ToArray();
         long after = 0;

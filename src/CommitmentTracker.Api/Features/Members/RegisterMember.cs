@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
@@ -6,7 +7,7 @@ namespace CommitmentTracker.Features.Members;
 
 /// <summary>Register a member. National codes are ISO 3166-1 alpha-2 (<c>GE</c>); local ones add a locality (<c>GE-TBS</c>).</summary>
 public sealed record RegisterMember(
-    string? Code, MemberKind? Kind, Dictionary<string, string>? Name, string? Region, string? DefaultLanguage)
+    [property: Required] string? Code, [property: Required] MemberKind? Kind, [property: Required] Dictionary<string, string>? Name, [property: Required] string? Region, [property: Required] string? DefaultLanguage)
 {
     public static MemberRegistered Decide(RegisterMember c, string by, DateTimeOffset now)
     {

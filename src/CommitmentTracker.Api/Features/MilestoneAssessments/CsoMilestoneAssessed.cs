@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Marten;
 
@@ -6,7 +7,7 @@ namespace CommitmentTracker.Features.MilestoneAssessments;
 /// <summary>A CSO's view of one milestone (OCDS status, comment, evidence), in that CSO's stream for the milestone.</summary>
 public sealed record CsoMilestoneAssessed(
     string AssessmentId, string CommitmentId, string MilestoneId, string Organisation, MilestoneStatus Status, string Comment,
-    EvidenceLink[] Evidence, string By, DateTimeOffset At) : IDomainEvent;
+    EvidenceLink[] Evidence, string By, DateTimeOffset At) : IDomainEvent, IHasEvidence;
 
 /// <summary>A CSO's view of a milestone: its OCDS status as the CSO sees it, why, and evidence.</summary>
-public sealed record AssessMilestone(MilestoneStatus? Status, string? Comment, EvidenceLink[]? Evidence);
+public sealed record AssessMilestone([property: Required] MilestoneStatus? Status, [property: Required] string? Comment, EvidenceLink[]? Evidence);

@@ -25,11 +25,11 @@ public static class MilestoneAssessmentsEndpoints
         var milestone = CommitmentRules.Find(commitment, milestoneId);
         var errors = new FieldErrors();
         errors.Required("status", c.Status).Required("comment", c.Comment).MaxLength("comment", c.Comment, 20000);
-        CommitmentRules.ValidateEvidence(errors, c.Evidence);
+        var evidence = CommitmentRules.Evidence(errors, c.Evidence, commitment.PlanId);
         if (string.IsNullOrWhiteSpace(actor.Organisation)) errors.Add("organisation", "the API key names no organisation.");
         errors.ThrowIfAny();
         return new CsoMilestoneAssessed(CsoMilestoneAssessment.IdFor(milestone.Id, actor.Organisation), commitment.Id, milestone.Id,
-            actor.Organisation.Trim(), c.Status!.Value, c.Comment!.Trim(), c.Evidence ?? [], actor.Id, now);
+            actor.Organisation.Trim(), c.Status!.Value, c.Comment!.Trim(), evidence, actor.Id, now);
     }
 
     private static async Task<Created<CsoMilestoneAssessment>> File(

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Changes;
 using CommitmentTracker.Infrastructure.Http;
 
@@ -8,7 +9,7 @@ namespace CommitmentTracker.Features.Webhooks;
 /// <param name="Member">Only events of this member's streams.</param>
 /// <param name="Commitment">Only events of this commitment and its CSO assessments.</param>
 /// <param name="EventTypes">Only these event types, as the feed names them (<c>milestone_progress_reported</c>, ...).</param>
-public sealed record SubscribeWebhook(string? Url, string? Member, string? Commitment, string[]? EventTypes)
+public sealed record SubscribeWebhook([property: Required] string? Url, string? Member, string? Commitment, string[]? EventTypes)
 {
     /// <summary>Checks the request; returns the normalized URL and filter, or throws one 400 naming every bad field.</summary>
     public (Uri Url, ChangeFilter Filter) Validate(IReadOnlySet<string> knownEventTypes, bool allowInternalTargets)

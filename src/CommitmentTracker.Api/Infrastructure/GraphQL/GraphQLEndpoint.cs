@@ -60,8 +60,10 @@ public static class GraphQLEndpoint
             await WriteError(http, serializer, StatusCodes.Status405MethodNotAllowed, result.Errors.First(e => e.Code == GetQueriesOnlyRule.Code).Message, GetQueriesOnlyRule.Code);
             return;
         }
-        // A document that never ran (syntax or validation errors) is the client's mistake: 400.
-        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        // A document that never ran (syntax, validation or variable errors) is the client's mistake: 400, except for a
+        // client that accepts only application/json, which GraphQL-over-HTTP answers 200 with the errors (the legacy
+        // format has no other way to tell a GraphQL response from a proxy's error page).
+        http.Response.StatusCode = result.Executed || AcceptsOnlyJson(http.Request) ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         http.Response.ContentType = ContentType(http.Request);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
@@ -79,6 +81,13 @@ public static class GraphQLEndpoint
         if (!string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
             throw new GraphQLRequestError("POST /graphql takes Content-Type: application/json.");
         return await serializer.ReadAsync<GraphQLRequest>(request.Body, request.HttpContext.RequestAborted);
+    }
+
+    private static bool AcceptsOnlyJson(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Contains("application/json", StringComparison.OrdinalIgnoreCase)
+               && !accept.Contains(GraphQLResponse, StringComparison.OrdinalIgnoreCase);
     }
 
     private static string ContentType(HttpRequest request) =>

@@ -5,7 +5,7 @@ using Marten;
 namespace CommitmentTracker.Infrastructure.Marten;
 
 /// <summary>The one way to write to a stream: load, decide on current state, append at that version.</summary>
-public sealed class StreamWrites(ISessionFactory sessions)
+public sealed class StreamWrites(ISessionFactory sessions, IEnumerable<IAppendCheck>? checks = null)
 {
     private const int Attempts = 3;
 
@@ -102,7 +102,9 @@ public sealed class StreamWrites(ISessionFactory sessions)
             var current = stream.CurrentVersion ?? 0;
             if (expectedVersion is { } expected && expected != current) throw new StaleVersion(id, expected, current);
 
-            stream.AppendMany(await decide(session, stream.Aggregate));
+            var events = await decide(session, stream.Aggregate);
+            foreach (var check in checks ?? []) await check.Check(session, events, ct);
+            stream.AppendMany(events);
             try
             {
                 await session.SaveChangesAsync(ct);

@@ -4,7 +4,10 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace CommitmentTracker.Infrastructure.OpenApi;
 
-/// <summary>What the document must say beside each operation's own description: tags, servers, security, headers.</summary>
+/// <summary>
+/// What the document must say beside each operation's own description: tags, servers, security (both schemes on every
+/// write, none on a read), the import's three media types and the SDL's text/plain.
+/// </summary>
 public sealed class ContractDocumentFilter : IDocumentFilter
 {
     public const string ApiKeyScheme = "ApiKey";
@@ -47,12 +50,60 @@ public sealed class ContractDocumentFilter : IDocumentFilter
             if (api.RelativePath is null || api.HttpMethod is null) continue;
             if (!document.Paths.TryGetValue("/" + OperationIds.Path(api), out var item) || item.Operations is null) continue;
             if (!item.Operations.TryGetValue(HttpMethod.Parse(api.HttpMethod), out var operation)) continue;
-            if (api.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
-                operation.Security =
+            operation.Security = api.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any()
+                ?
                 [
                     new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] },
                     new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] },
-                ];
+                ]
+                : [new OpenApiSecurityRequirement()]; // anonymous: an empty requirement, so "no credential" is said, not implied
+            if (operation.RequestBody is OpenApiRequestBody { Content: { } content }) BodyByReference(content);
+            foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+                if (parameter.Schema is OpenApiSchema { AllOf: [OpenApiSchemaReference target], Type: null, Description: null }) parameter.Schema = target;
         }
+        foreach (var schema in document.Components.Schemas?.Values ?? []) Compose(schema, document);
+        if (document.Paths.TryGetValue("/api/action-plans/{id}/import", out var import) && import.Operations?.GetValueOrDefault(HttpMethod.Post) is { RequestBody: OpenApiRequestBody { Content: { } media } })
+        {
+            media["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "commitments.csv, in the columns the CSV export writes." } };
+            media["multipart/form-data"] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "commitments" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["commitments"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "commitments.csv, as the CSV export writes it." },
+                        ["milestones"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "milestones.csv, as the CSV export writes it." },
+                    },
+                },
+            };
+        }
+        if (document.Paths.TryGetValue("/graphql/schema.graphql", out var sdl) && sdl.Operations?.GetValueOrDefault(HttpMethod.Get)?.Responses?.GetValueOrDefault("200") is OpenApiResponse ok)
+            ok.Content = new Dictionary<string, IOpenApiMediaType> { ["text/plain"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } };
+    }
+
+    /// <summary>
+    /// A property that only points at another schema is a $ref; one that may be null keeps the allOf wrapper, which
+    /// OpenAPI 3.0 needs to say nullable, and names the type beside it.
+    /// </summary>
+    private static void Compose(IOpenApiSchema schema, OpenApiDocument document)
+    {
+        if (schema is not OpenApiSchema { Properties: { } properties }) return;
+        foreach (var (name, property) in properties.ToArray())
+        {
+            if (property is not OpenApiSchema { AllOf: [OpenApiSchemaReference target] } wrapper) continue;
+            if (wrapper.Type == JsonSchemaType.Null)
+                wrapper.Type = (document.Components?.Schemas is { } all && all.TryGetValue(target.Reference.Id ?? "", out var referenced)
+                    ? referenced.Type ?? JsonSchemaType.Object : JsonSchemaType.Object) | JsonSchemaType.Null;
+            else if (wrapper.Type is null && wrapper.Description is null) properties[name] = target;
+        }
+    }
+
+    /// <summary>A body is its command's schema itself: generators name the parameter after it (an allOf wrapper is only there to carry a description).</summary>
+    private static void BodyByReference(IDictionary<string, IOpenApiMediaType> content)
+    {
+        foreach (var media in content.Values)
+            if (media is OpenApiMediaType { Schema: OpenApiSchema { AllOf: [OpenApiSchemaReference only] } } concrete) concrete.Schema = only;
     }
 }

@@ -18,10 +18,14 @@ public static class OpenApiSetup
                               "Reads are anonymous; writes take an API key in `X-Api-Key` or `Authorization: Bearer`, or an OIDC access token as `Authorization: Bearer` where `Auth:Jwt:Authority` is set.",
             });
             c.CustomOperationIds(OperationIds.For);
+            c.SupportNonNullableReferenceTypes(); // string? is nullable, string is not
+            c.UseAllOfToExtendReferenceSchemas(); // so an optional enum ($ref) can say nullable
             c.DocumentFilter<ContractDocumentFilter>(); // tags, servers, both security schemes on every write
             c.SchemaFilter<ExamplesSchemaFilter>();
+            c.SchemaFilter<RequiredPropertiesSchemaFilter>();
             c.OperationFilter<WriteConventionsOperationFilter>();
             c.OperationFilter<HeadersOperationFilter>();
+            c.OperationFilter<PipelineStatusesOperationFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml)) c.IncludeXmlComments(xml);
         });

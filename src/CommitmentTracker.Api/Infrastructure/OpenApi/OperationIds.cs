@@ -37,6 +37,8 @@ public static class OperationIds
         ["GET api/export/commitments.json"] = "ExportCommitmentsJson",
         ["GET api/export/milestones.csv"] = "ExportMilestonesCsv",
         ["GET api/export/milestones.json"] = "ExportMilestonesJson",
+        ["GET api/export/assessments.csv"] = "ExportAssessmentsCsv",
+        ["GET api/export/assessments.json"] = "ExportAssessmentsJson",
         ["GET graphql/schema.graphql"] = "GetGraphQLSchema",
         ["GET health/live"] = "CheckLive",
         ["GET health/ready"] = "CheckReady",

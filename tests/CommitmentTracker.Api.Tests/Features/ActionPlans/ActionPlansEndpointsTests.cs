@@ -9,8 +9,8 @@ public sealed class ActionPlansEndpointsTests(ApiFactory api) : IClassFixture<Ap
     public async Task Drafted_plans_number_themselves_and_list_by_member()
     {
         await api.RegisteredMember("GE");
-        var first = await (await api.Admin().PostJson("/api/action-plans", Given.Plan("GE", "2016-07-01", "2018-06-30"))).Expect(HttpStatusCode.Created);
-        var second = await api.Admin().PostJson("/api/action-plans", Given.Plan("ge", "2018-07-01", "2020-06-30"));
+        var first = await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("GE", "2016-07-01", "2018-06-30"))).Expect(HttpStatusCode.Created);
+        var second = await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("ge", "2018-07-01", "2020-06-30"));
         var body = await second.Expect(HttpStatusCode.Created);
 
         Assert.Equal("GE-AP1", first["id"]!.GetValue<string>());
@@ -18,14 +18,14 @@ public sealed class ActionPlansEndpointsTests(ApiFactory api) : IClassFixture<Ap
         Assert.Equal("/api/action-plans/GE-AP2", second.Headers.Location?.ToString());
         Assert.Equal("Draft", body["status"]!.GetValue<string>());
 
-        var read = await (await api.Anonymous().GetAsync("/api/action-plans/GE-AP2")).Expect(HttpStatusCode.OK);
+        var read = await (await api.As(Caller.Anonymous).Get("/api/action-plans/GE-AP2")).Expect(HttpStatusCode.OK);
         Assert.Equal("2018-07-01", read["period"]!["start"]!.GetValue<string>());
         Assert.Equal("2020-06-30", read["period"]!["end"]!.GetValue<string>());
 
-        var third = await (await api.Admin().PostJson("/api/action-plans", Given.Plan("GE", "2020-07-01", "2022-06-30"))).Expect(HttpStatusCode.Created);
+        var third = await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("GE", "2020-07-01", "2022-06-30"))).Expect(HttpStatusCode.Created);
         Assert.Equal("GE-AP3", third["id"]!.GetValue<string>());
 
-        var list = await (await api.Anonymous().GetAsync("/api/action-plans?member=GE&sort=sequence")).Expect(HttpStatusCode.OK);
+        var list = await (await api.As(Caller.Anonymous).Get("/api/action-plans?member=GE&sort=sequence")).Expect(HttpStatusCode.OK);
         Assert.Equal(["GE-AP1", "GE-AP2", "GE-AP3"], list["items"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).ToArray());
     }
 
@@ -34,7 +34,7 @@ public sealed class ActionPlansEndpointsTests(ApiFactory api) : IClassFixture<Ap
     {
         await api.RegisteredMember("AM", lang: "hy");
         var before = await api.EventCount();
-        var problem = await (await api.Admin().PostJson("/api/action-plans", Given.Plan("AM", "2024-01-01", "2023-01-01", lang: "hy", title: "Գործողությունների ծրագիր")))
+        var problem = await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("AM", "2024-01-01", "2023-01-01", lang: "hy", title: "Գործողությունների ծրագիր")))
             .Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["period.end"], problem.ErrorFields());
         Assert.Equal(before, await api.EventCount());
@@ -48,14 +48,14 @@ public sealed class ActionPlansEndpointsTests(ApiFactory api) : IClassFixture<Ap
     {
         await api.RegisteredMember("UA", lang: "uk");
         var body = Http.Serialize(new { memberCode = "UA", title = new { uk = "План дій" }, period = new { start, end } });
-        var problem = await (await api.Admin().PostRaw("/api/action-plans", body)).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Admin).PostText("/api/action-plans", body)).Expect(HttpStatusCode.BadRequest);
         Assert.Contains(field, problem.ErrorFields());
     }
 
     [Fact]
     public async Task Unknown_member_is_400_on_member_code()
     {
-        var problem = await (await api.Admin().PostJson("/api/action-plans", Given.Plan("ZZ"))).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("ZZ"))).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("memberCode", problem.ErrorFields());
     }
 
@@ -64,7 +64,7 @@ public sealed class ActionPlansEndpointsTests(ApiFactory api) : IClassFixture<Ap
     {
         await api.RegisteredMember("AZ", lang: "az");
         var body = Http.Serialize(new { memberCode = "AZ", title = new { en = "Plan" }, period = new { start = "2020-01-01", end = "2021-12-31" } });
-        var problem = await (await api.Admin().PostRaw("/api/action-plans", body)).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Admin).PostText("/api/action-plans", body)).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("title", problem.ErrorFields());
     }
 
@@ -72,8 +72,8 @@ public sealed class ActionPlansEndpointsTests(ApiFactory api) : IClassFixture<Ap
     public async Task Same_sequence_twice_is_409()
     {
         await api.RegisteredMember("MD", lang: "ro");
-        await (await api.Admin().PostJson("/api/action-plans", Given.Plan("MD", sequence: 5, lang: "ro", title: "Planul de acțiune"))).Expect(HttpStatusCode.Created);
-        await (await api.Admin().PostJson("/api/action-plans", Given.Plan("MD", sequence: 5, lang: "ro", title: "Planul de acțiune"))).Expect(HttpStatusCode.Conflict);
+        await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("MD", sequence: 5, lang: "ro", title: "Planul de acțiune"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("MD", sequence: 5, lang: "ro", title: "Planul de acțiune"))).Expect(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -85,17 +85,17 @@ public sealed class ActionPlansEndpointsTests(ApiFactory api) : IClassFixture<Ap
         var cso = await api.Key("cso");
         var before = await api.EventCount();
 
-        await (await api.WithKey(kyrgyzPoc).PostJson("/api/action-plans", Given.Plan("BY", lang: "be", title: "План"))).Expect(HttpStatusCode.Forbidden);
-        await (await api.WithKey(cso).PostJson("/api/action-plans", Given.Plan("KG", lang: "ky", title: "Иш-аракет планы"))).Expect(HttpStatusCode.Forbidden);
-        await (await api.Anonymous().PostJson("/api/action-plans", Given.Plan("KG", lang: "ky", title: "Иш-аракет планы"))).Expect(HttpStatusCode.Unauthorized);
+        await (await api.As(Caller.Key(kyrgyzPoc)).Post("/api/action-plans", Given.Plan("BY", lang: "be", title: "План"))).Expect(HttpStatusCode.Forbidden);
+        await (await api.As(Caller.Key(cso)).Post("/api/action-plans", Given.Plan("KG", lang: "ky", title: "Иш-аракет планы"))).Expect(HttpStatusCode.Forbidden);
+        await (await api.As(Caller.Anonymous).Post("/api/action-plans", Given.Plan("KG", lang: "ky", title: "Иш-аракет планы"))).Expect(HttpStatusCode.Unauthorized);
         Assert.Equal(before, await api.EventCount());
 
-        await (await api.WithKey(kyrgyzPoc).PostJson("/api/action-plans", Given.Plan("KG", lang: "ky", title: "Иш-аракет планы"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Key(kyrgyzPoc)).Post("/api/action-plans", Given.Plan("KG", lang: "ky", title: "Иш-аракет планы"))).Expect(HttpStatusCode.Created);
     }
 
     [Fact]
     public async Task Unknown_plan_is_404_problem()
     {
-        await (await api.Anonymous().GetAsync("/api/action-plans/XX-AP9")).Expect(HttpStatusCode.NotFound);
+        await (await api.As(Caller.Anonymous).Get("/api/action-plans/XX-AP9")).Expect(HttpStatusCode.NotFound);
     }
 }

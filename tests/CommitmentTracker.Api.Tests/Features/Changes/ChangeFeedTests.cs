@@ -20,9 +20,9 @@ public sealed class ChangeFeedTests(ApiFactory api, ITestOutputHelper output) : 
         var targets = new List<(string Id, string Milestone)>();
         for (var i = 0; i < 4; i++)
         {
-            var made = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+            var made = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
             var id = made["id"]!.GetValue<string>();
-            var added = await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+            var added = await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
             targets.Add((id, added["milestones"]![0]!["id"]!.GetValue<string>()));
         }
 
@@ -31,24 +31,24 @@ public sealed class ChangeFeedTests(ApiFactory api, ITestOutputHelper output) : 
         var writers = targets.Select(t => Task.Run(async () =>
         {
             for (var p = 1; p <= 15; p++)
-                await (await api.Admin().PostJson($"/api/commitments/{t.Id}/milestones/{t.Milestone}/progress", new { percent = p })).Expect(HttpStatusCode.OK);
+                await (await api.As(Caller.Admin).Post($"/api/commitments/{t.Id}/milestones/{t.Milestone}/progress", new { percent = p })).Expect(HttpStatusCode.OK);
         })).Concat(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             for (var c = 0; c < 6; c++)
-                await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+                await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
         }))).Append(Task.Run(async () =>
         {
             // Two writers with the same If-Match: the loser fails at commit, after it took its sequence numbers.
             var (id, milestone) = targets[0];
             for (var round = 0; round < 10; round++)
             {
-                var etag = (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Headers.ETag!.Tag;
+                var etag = (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}")).Headers.ETag!.Tag;
                 var statuses = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
                 {
                     var request = new HttpRequestMessage(HttpMethod.Post, $"/api/commitments/{id}/completion")
                         { Content = JsonContent.Create(new { completion = round % 2 == 0 ? "Limited" : "Substantial", reason = "Racing" }) };
                     request.Headers.TryAddWithoutValidation("If-Match", etag);
-                    return (await api.Admin().SendAsync(request)).StatusCode;
+                    return (await api.As(Caller.Admin).Send(request)).StatusCode;
                 }));
                 Assert.All(statuses, st => Assert.Contains(st, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
             }
@@ -116,7 +116,7 @@ public sealed class ChangeFeedTests(ApiFactory api, ITestOutputHelper output) : 
         await using var reserve = new NpgsqlCommand($"select nextval('{api.Schema}.mt_events_sequence')", holder, transaction);
         var reserved = (long)(await reserve.ExecuteScalarAsync())!;
 
-        await (await api.Admin().PostJson("/api/action-plans", Given.Plan("AZ", "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("AZ", "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created);
         var held = await Page($"/api/changes?after={before}");
         Assert.Empty(held["items"]!.AsArray());
         Assert.True(held["highWaterMark"]!.GetValue<long>() < reserved);
@@ -139,14 +139,14 @@ public sealed class ChangeFeedTests(ApiFactory api, ITestOutputHelper output) : 
     {
         var ge = await api.MadeCommitment("KG");
         await api.RegisteredMember("KG-BIS", kind: "Local", lang: "ky");
-        var localPlan = await (await api.Admin().PostJson("/api/action-plans", Given.Plan("KG-BIS", "2024-01-01", "2025-12-31", lang: "ky")))
+        var localPlan = await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("KG-BIS", "2024-01-01", "2025-12-31", lang: "ky")))
             .Expect(HttpStatusCode.Created);
-        var local = (await (await api.Admin().PostJson($"/api/action-plans/{localPlan["id"]}/commitments", Given.Commitment(
+        var local = (await (await api.As(Caller.Admin).Post($"/api/action-plans/{localPlan["id"]}/commitments", Given.Commitment(
             title: new Dictionary<string, string> { ["ky"] = "Бишкектеги кызматтарга мониторинг" }))).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
         var other = await api.MadeCommitment("AM");
         var cso = await api.Key("cso");
         foreach (var id in new[] { ge, local, other })
-            await (await api.WithKey(cso).PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "Seen in the field" }))
+            await (await api.As(Caller.Key(cso)).Post($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "Seen in the field" }))
                 .Expect(HttpStatusCode.Created);
         var all = await Everything();
 
@@ -192,7 +192,7 @@ public sealed class ChangeFeedTests(ApiFactory api, ITestOutputHelper output) : 
     [InlineData("limit=many", "limit")]
     public async Task Bad_paging_values_are_400_naming_the_field(string query, string field)
     {
-        var problem = await (await api.Anonymous().GetAsync($"/api/changes?{query}")).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Anonymous).Get($"/api/changes?{query}")).Expect(HttpStatusCode.BadRequest);
         Assert.Equal([field], problem.ErrorFields());
     }
 
@@ -212,7 +212,7 @@ public sealed class ChangeFeedTests(ApiFactory api, ITestOutputHelper output) : 
         }
     }
 
-    private async Task<JsonNode> Page(string url) => await (await api.Anonymous().GetAsync(url)).Expect(HttpStatusCode.OK);
+    private async Task<JsonNode> Page(string url) => await (await api.As(Caller.Anonymous).Get(url)).Expect(HttpStatusCode.OK);
 
     private async Task<long> MaxSequence() => (await AllSequences(tombstones: true)).DefaultIfEmpty(0).Max();
 

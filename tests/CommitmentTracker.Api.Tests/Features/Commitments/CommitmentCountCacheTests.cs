@@ -16,13 +16,13 @@ file static class Totals
 
     public static async Task<(long Total, int Items)> List(this ApiFactory api, string query)
     {
-        var page = await (await api.Anonymous().GetAsync("/api/commitments?pageSize=200&" + query)).Expect(HttpStatusCode.OK);
+        var page = await (await api.As(Caller.Anonymous).Get("/api/commitments?pageSize=200&" + query)).Expect(HttpStatusCode.OK);
         return (page["totalCount"]!.GetValue<long>(), page["items"]!.AsArray().Count);
     }
 
     public static async Task<long> GraphQLTotal(this ApiFactory api, string word)
     {
-        var data = await api.Anonymous().GraphQL($"{{ commitments(filter: {{ q: \"{word}\" }}, first: 1) {{ totalCount }} }}");
+        var data = await api.As(Caller.Anonymous).GraphQL($"{{ commitments(filter: {{ q: \"{word}\" }}, first: 1) {{ totalCount }} }}");
         return data["commitments"]!["totalCount"]!.GetValue<long>();
     }
 
@@ -71,7 +71,7 @@ public sealed class CommitmentCountCacheTests(ApiFactory api) : IClassFixture<Ap
         var more = await api.Made("AM", word, 1);
         Assert.Equal((3, 3), await api.List("q=" + word)); // counted again: 3 - 1 deleted + 1 made
         Assert.Equal(3, await api.GraphQLTotal(word));
-        Assert.Contains(more[0], (await (await api.Anonymous().GetAsync("/api/commitments?q=" + word)).Expect(HttpStatusCode.OK))["items"]!
+        Assert.Contains(more[0], (await (await api.As(Caller.Anonymous).Get("/api/commitments?q=" + word)).Expect(HttpStatusCode.OK))["items"]!
             .AsArray().Select(c => c!["id"]!.GetValue<string>()));
     }
 
@@ -89,7 +89,7 @@ public sealed class CommitmentCountCacheTests(ApiFactory api) : IClassFixture<Ap
         Assert.Equal((before.Total, before.Items - 1), await api.List("member=MD"));
         Assert.Equal((2, 1), await api.List($"member=MD&q={word}"));
 
-        await (await api.Admin().PostJson($"/api/commitments/{ids[0]}/completion", new { completion = "Limited", reason = "report" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{ids[0]}/completion", new { completion = "Limited", reason = "report" })).Expect(HttpStatusCode.OK);
         Assert.Equal((before.Total - 1, before.Items - 1), await api.List("member=MD"));
         Assert.Equal((1, 1), await api.List($"member=MD&q={word}"));
     }

@@ -7,26 +7,26 @@ namespace CommitmentTracker.Api.Tests.Features.Commitments;
 
 public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private Task<HttpResponseMessage> Post(string url, object body, string? ifMatch = null)
+    private Task<Reply> Post(string url, object body, string? ifMatch = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        return api.Admin().SendAsync(request);
+        return api.As(Caller.Admin).Send(request);
     }
 
     [Fact]
     public async Task Ids_are_assigned_ogp_style_and_unique()
     {
         var plan = await api.OpenPlan("AM");
-        var first = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
-        var chosen = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment("AM0066"))).Expect(HttpStatusCode.Created);
-        var next = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+        var first = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+        var chosen = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment("AM0066"))).Expect(HttpStatusCode.Created);
+        var next = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
 
         Assert.Equal("AM0001", first["id"]!.GetValue<string>());
         Assert.Equal("AM0066", chosen["id"]!.GetValue<string>());
         Assert.Equal("AM0067", next["id"]!.GetValue<string>());
-        await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment("AM0066"))).Expect(HttpStatusCode.Conflict);
-        var bad = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment("GE0001"))).Expect(HttpStatusCode.BadRequest);
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment("AM0066"))).Expect(HttpStatusCode.Conflict);
+        var bad = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment("GE0001"))).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("id", bad.ErrorFields());
     }
 
@@ -71,7 +71,7 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
         var id = await api.MadeCommitment("MD");
         var added = await (await Post($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
         var before = await api.EventCount();
-        var problem = await (await api.Admin().PostRaw($"/api/commitments/{id}/milestones/{added["milestones"]![0]!["id"]}/progress", body)).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Admin).PostText($"/api/commitments/{id}/milestones/{added["milestones"]![0]!["id"]}/progress", body)).Expect(HttpStatusCode.BadRequest);
         Assert.Contains(field, problem.ErrorFields());
         Assert.Equal(before, await api.EventCount());
     }
@@ -88,13 +88,13 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
     public async Task Stale_if_match_is_409_with_the_current_version()
     {
         var id = await api.MadeCommitment("BY");
-        var read = await api.Anonymous().GetAsync($"/api/commitments/{id}");
+        var read = await api.As(Caller.Anonymous).Get($"/api/commitments/{id}");
         var etag = read.Headers.ETag!.Tag;
         await (await Post($"/api/commitments/{id}/completion", new { completion = "Limited", reason = "Work started" }, etag)).Expect(HttpStatusCode.OK);
 
         var stale = await (await Post($"/api/commitments/{id}/completion", new { completion = "Substantial", reason = "More work" }, etag)).Expect(HttpStatusCode.Conflict);
         Assert.Equal(2, stale["currentVersion"]!.GetValue<long>());
-        var current = await (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Json();
+        var current = await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}")).Json();
         Assert.Equal("Limited", current["completion"]!.GetValue<string>());
     }
 
@@ -110,9 +110,9 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
         await (await Post($"/api/commitments/{id}/completion", new { completion = "Complete", reason = "x" })).Expect(HttpStatusCode.Conflict);
         await (await Post($"/api/commitments/{id}/withdraw", new { reason = "again" })).Expect(HttpStatusCode.Conflict);
         var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/commitments/{id}") { Content = JsonContent.Create(new { ogpValues = new[] { "TechnologyAndInnovation" } }) };
-        await (await api.Admin().SendAsync(patch)).Expect(HttpStatusCode.Conflict);
+        await (await api.As(Caller.Admin).Send(patch)).Expect(HttpStatusCode.Conflict);
         Assert.Equal(before, await api.EventCount());
-        Assert.Equal("Withdrawn", (await (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Json())["completion"]!.GetValue<string>());
+        Assert.Equal("Withdrawn", (await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}")).Json())["completion"]!.GetValue<string>());
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
         await (await Post($"/api/commitments/{id}/milestones/{m}/reschedule", new { due = "2024-09-30" })).Expect(HttpStatusCode.BadRequest);
         await (await Post($"/api/commitments/{id}/milestones/{m}/reschedule", new { due = "2024-09-30", reason = "Procurement delayed" })).Expect(HttpStatusCode.OK);
 
-        var history = (await (await api.Anonymous().GetAsync($"/api/commitments/{id}/history")).Expect(HttpStatusCode.OK)).AsArray();
+        var history = (await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}/history")).Expect(HttpStatusCode.OK)).AsArray();
         Assert.Equal(["commitment_made", "milestone_added", "milestone_rescheduled"], history.Select(h => h!["type"]!.GetValue<string>()).ToArray());
         var rescheduled = history[2]!;
         Assert.Equal("Procurement delayed", rescheduled["reason"]!.GetValue<string>());
@@ -143,13 +143,13 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
         api.Clock.Now = new DateTimeOffset(2024, 9, 15, 12, 0, 0, TimeSpan.Zero);
         await (await Post($"/api/commitments/{id}/completion", new { completion = "Complete", reason = "Done" })).Expect(HttpStatusCode.OK);
 
-        var then = await (await api.Anonymous().GetAsync($"/api/commitments/{id}?asOf=2024-08-30")).Expect(HttpStatusCode.OK);
-        var now = await (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Expect(HttpStatusCode.OK);
+        var then = await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}?asOf=2024-08-30")).Expect(HttpStatusCode.OK);
+        var now = await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}")).Expect(HttpStatusCode.OK);
         Assert.Equal("Limited", then["completion"]!.GetValue<string>());
         Assert.Equal(2, then["version"]!.GetValue<int>());
         Assert.Equal("Complete", now["completion"]!.GetValue<string>());
-        await (await api.Anonymous().GetAsync($"/api/commitments/{id}?asOf=2020-01-01")).Expect(HttpStatusCode.NotFound);
-        await (await api.Anonymous().GetAsync($"/api/commitments/{id}?asOf=yesterday")).Expect(HttpStatusCode.BadRequest);
+        await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}?asOf=2020-01-01")).Expect(HttpStatusCode.NotFound);
+        await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}?asOf=yesterday")).Expect(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -158,10 +158,10 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
         api.Clock.Now = new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero);
         var id = await api.MadeCommitment("AZ");
         await (await Post($"/api/commitments/{id}/milestones", Given.Milestone("2024-01-01", "2024-06-30"))).Expect(HttpStatusCode.Created);
-        var before = await (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Json();
+        var before = await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}")).Json();
 
         api.Clock.Now = new DateTimeOffset(2024, 7, 1, 9, 0, 0, TimeSpan.Zero);
-        var after = await (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Json();
+        var after = await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}")).Json();
 
         Assert.False(before["milestones"]![0]!["overdue"]!.GetValue<bool>());
         Assert.True(after["milestones"]![0]!["overdue"]!.GetValue<bool>());
@@ -172,16 +172,16 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
     public async Task Plan_lifecycle_moves_in_order_and_gates_additions()
     {
         await api.RegisteredMember("BY");
-        var plan = (await (await api.Admin().PostJson("/api/action-plans", Given.Plan("BY", "2024-01-01", "2025-12-31"))).Json())["id"]!.GetValue<string>();
+        var plan = (await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("BY", "2024-01-01", "2025-12-31"))).Json())["id"]!.GetValue<string>();
         async Task<HttpStatusCode> Move(string status) => (await Post($"/api/action-plans/{plan}/status", new { status, reason = "step" })).StatusCode;
 
         Assert.Equal(HttpStatusCode.Conflict, await Move("Implementation"));
         Assert.Equal(HttpStatusCode.OK, await Move("CoCreation"));
         Assert.Equal(HttpStatusCode.OK, await Move("Submitted"));
-        var refused = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Conflict);
+        var refused = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Conflict);
         Assert.Contains("Submitted", refused["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, await Move("Implementation"));
-        Assert.Equal(HttpStatusCode.Created, (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, await Move("Finished"));
         Assert.Equal(HttpStatusCode.OK, await Move("Withdrawn"));
         Assert.Equal(HttpStatusCode.Conflict, await Move("Ended"));
@@ -195,9 +195,9 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
         var armenianPoc = await api.Key("poc", "AM");
         var georgianPoc = await api.Key("poc", "GE");
         var before = await api.EventCount();
-        await (await api.WithKey(armenianPoc).PostJson($"/api/commitments/{id}/completion", new { completion = "Limited", reason = "x" })).Expect(HttpStatusCode.Forbidden);
+        await (await api.As(Caller.Key(armenianPoc)).Post($"/api/commitments/{id}/completion", new { completion = "Limited", reason = "x" })).Expect(HttpStatusCode.Forbidden);
         Assert.Equal(before, await api.EventCount());
-        await (await api.WithKey(georgianPoc).PostJson($"/api/commitments/{id}/completion", new { completion = "Limited", reason = "x" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Key(georgianPoc)).Post($"/api/commitments/{id}/completion", new { completion = "Limited", reason = "x" })).Expect(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class CommitmentLifecycleTests(ApiFactory api) : IClassFixture<Api
             Content = JsonContent.Create(new { policyAreas = new[] { "OpenContracting" }, title = new Dictionary<string, string> { ["ka"] = "ახალი სათაური", ["en"] = "New title" } }),
         };
         patch.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
-        var revised = await (await api.Admin().SendAsync(patch)).Expect(HttpStatusCode.OK);
+        var revised = await (await api.As(Caller.Admin).Send(patch)).Expect(HttpStatusCode.OK);
         Assert.Equal("New title", revised["title"]!.GetValue<string>());
         Assert.Equal(["OpenContracting"], revised["policyAreas"]!.AsArray().Select(p => p!.GetValue<string>()).ToArray());
         Assert.Equal(["CivicParticipation", "PublicAccountability"], revised["ogpValues"]!.AsArray().Select(p => p!.GetValue<string>()).ToArray());

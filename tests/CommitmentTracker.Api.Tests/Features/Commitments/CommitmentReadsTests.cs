@@ -26,12 +26,12 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
         await File(viewed, "Transparency International Georgia", "Limited");
         await File(viewed, "Civil Society Institute", "Substantial");
 
-        var items = (await (await api.Anonymous().GetAsync($"/api/commitments?plan={plan}")).Expect(HttpStatusCode.OK))["items"]!.AsArray();
+        var items = (await (await api.As(Caller.Anonymous).Get($"/api/commitments?plan={plan}")).Expect(HttpStatusCode.OK))["items"]!.AsArray();
         var cso = items.Single(i => i!["id"]!.GetValue<string>() == viewed)!["assessments"]!["cso"]!.AsArray();
         Assert.Equal(["Civil Society Institute", "Transparency International Georgia"], cso.Select(c => c!["organisation"]!.GetValue<string>()));
         Assert.Equal("Limited", cso[1]!["completion"]!.GetValue<string>());
         Assert.Empty(items.Single(i => i!["id"]!.GetValue<string>() == unviewed)!["assessments"]!["cso"]!.AsArray());
-        var one = (await (await api.Anonymous().GetAsync($"/api/commitments/{viewed}")).Expect(HttpStatusCode.OK))["assessments"]!["cso"]!;
+        var one = (await (await api.As(Caller.Anonymous).Get($"/api/commitments/{viewed}")).Expect(HttpStatusCode.OK))["assessments"]!["cso"]!;
         Assert.Equal(one.ToJsonString(), cso.ToJsonString());
     }
 
@@ -40,13 +40,13 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
     {
         api.Clock.Now = March;
         var id = await api.MadeCommitment("AM");
-        await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone("2024-01-01", "2024-06-30"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones", Given.Milestone("2024-01-01", "2024-06-30"))).Expect(HttpStatusCode.Created);
         await File(id, "Armenian Lawyers' Association", "Limited");
         api.Clock.Now = October;
         await File(id, "Armenian Lawyers' Association", "Substantial");
         await File(id, "Freedom of Information Center", "Complete");
 
-        var data = await api.Anonymous().GraphQL("""
+        var data = await api.As(Caller.Anonymous).GraphQL("""
             query($id: ID!) {
               now: commitment(id: $id) { overdueMilestones milestones { edges { node { overdue } } } assessments { cso { organisation completion assessments } } }
               then: commitment(id: $id, asOf: "2024-05-01") { overdueMilestones milestones { edges { node { overdue } } } assessments { cso { organisation completion assessments } } }
@@ -62,7 +62,7 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal("Limited", cso[0]!["completion"]!.GetValue<string>());
         Assert.Equal(1, cso[0]!["assessments"]!.GetValue<int>());
 
-        var rest = await (await api.Anonymous().GetAsync($"/api/commitments/{id}?asOf=2024-05-01")).Expect(HttpStatusCode.OK);
+        var rest = await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}?asOf=2024-05-01")).Expect(HttpStatusCode.OK);
         Assert.Equal(0, rest["overdueMilestones"]!.GetValue<int>());
         Assert.Equal("Limited", Assert.Single(rest["assessments"]!["cso"]!.AsArray())!["completion"]!.GetValue<string>());
     }
@@ -73,10 +73,10 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
         api.Clock.Now = March;
         var id = await api.MadeCommitment("UA");
         await File(id, "Centre of Policy and Legal Reform", "Limited");
-        await (await api.Admin().PostJson($"/api/commitments/{id}/completion", new { completion = "Limited", reason = "Started" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/completion", new { completion = "Limited", reason = "Started" })).Expect(HttpStatusCode.OK);
         await File(id, "Centre of Policy and Legal Reform", "Substantial");
 
-        var history = (await (await api.Anonymous().GetAsync($"/api/commitments/{id}/history")).Expect(HttpStatusCode.OK)).AsArray();
+        var history = (await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}/history")).Expect(HttpStatusCode.OK)).AsArray();
         Assert.Equal(["commitment_made", "cso_assessment_filed", "commitment_completion_changed", "cso_assessment_filed"],
             history.Select(h => h!["type"]!.GetValue<string>()));
         var sequences = history.Select(h => h!["sequence"]!.GetValue<long>()).ToArray();
@@ -85,7 +85,7 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.StartsWith(id + "~cso~", history[1]!["stream"]!.GetValue<string>());
         Assert.Equal("Centre of Policy and Legal Reform", history[3]!["organisation"]!.GetValue<string>());
 
-        var graph = await api.Anonymous().GraphQL("query($id: ID!) { commitment(id: $id) { history { type stream sequence } } }", new { id });
+        var graph = await api.As(Caller.Anonymous).GraphQL("query($id: ID!) { commitment(id: $id) { history { type stream sequence } } }", new { id });
         var entries = graph["commitment"]!["history"]!.AsArray();
         Assert.Equal(history.Select(h => $"{h!["type"]} {h["stream"]} {h["sequence"]}"),
             entries.Select(h => $"{h!["type"]} {h["stream"]} {h["sequence"]}"));
@@ -97,13 +97,13 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
         api.Clock.Now = March;
         var plan = await api.OpenPlan("KG");
         var csv = "Commitment Unique Identifier,Title,Lead Institution,Policy Areas\nA,Ачык бюджет,Ministry of Finance,FiscalOpenness\n";
-        await (await api.Admin().PostAsync($"/api/action-plans/{plan}/import", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv")))
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/import", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv")))
             .Expect(HttpStatusCode.OK);
 
         var streams = new HashSet<string>();
         for (var after = 0L; ;)
         {
-            var page = await (await api.Anonymous().GetAsync($"/api/changes?after={after}&limit=1000&member=KG")).Expect(HttpStatusCode.OK);
+            var page = await (await api.As(Caller.Anonymous).Get($"/api/changes?after={after}&limit=1000&member=KG")).Expect(HttpStatusCode.OK);
             foreach (var item in page["items"]!.AsArray()) streams.Add(item!["streamId"]!.GetValue<string>());
             if (page["next"]!.GetValue<long>() == after) break;
             after = page["next"]!.GetValue<long>();
@@ -120,15 +120,15 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
         var ids = new[] { await Made(plan), await Made(plan), await Made(plan) };
         foreach (var id in ids.Take(2))
         {
-            var added = await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone("2024-01-01", "2024-06-30"))).Expect(HttpStatusCode.Created);
+            var added = await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones", Given.Milestone("2024-01-01", "2024-06-30"))).Expect(HttpStatusCode.Created);
             var milestone = added["milestones"]![0]!["id"]!.GetValue<string>();
-            await (await api.Admin().PostJson($"/api/commitments/{id}/milestones/{milestone}/progress", new { percent = 40 })).Expect(HttpStatusCode.OK);
+            await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones/{milestone}/progress", new { percent = 40 })).Expect(HttpStatusCode.OK);
         }
-        await (await api.Admin().PostJson($"/api/commitments/{ids[0]}/completion", new { completion = "Limited", reason = "Started" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{ids[0]}/completion", new { completion = "Limited", reason = "Started" })).Expect(HttpStatusCode.OK);
         await File(ids[1], "Azerbaijan Transparency Network", "Limited");
         api.Clock.Now = October;
-        await (await api.Admin().PostJson($"/api/commitments/{ids[0]}/completion", new { completion = "Substantial", reason = "Portal live" })).Expect(HttpStatusCode.OK);
-        await (await api.WithKey(await api.Key("irm")).PostJson($"/api/commitments/{ids[1]}/assessments/irm", new
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{ids[0]}/completion", new { completion = "Substantial", reason = "Portal live" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Key(await api.Key("irm"))).Post($"/api/commitments/{ids[1]}/assessments/irm", new
         {
             design = new { verifiable = true, openGovernmentLens = true, potentialForResults = "Substantial", promising = true },
             results = new { completion = "Substantial", didItOpenGovernment = "Major" },
@@ -138,13 +138,13 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
         foreach (var asOf in new string?[] { null, "2024-05-01" })
         {
             var query = asOf is null ? "" : $"&asOf={asOf}";
-            var export = JsonNode.Parse(await api.Anonymous().Download($"/api/export/commitments.json?plan={plan}&lang=en{query}"))!.AsArray()
+            var export = JsonNode.Parse(await api.As(Caller.Anonymous).Download($"/api/export/commitments.json?plan={plan}&lang=en{query}"))!.AsArray()
                 .ToDictionary(r => r!["id"]!.GetValue<string>(), r => Fields(r!["id"], r["member"], r["actionPlan"], r["title"], r["completion"],
                     r["irmCompletion"], r["starred"], r["progress"], r["overdueMilestones"], null));
             var rest = new Dictionary<string, string>();
             var listed = asOf is null
-                ? (await (await api.Anonymous().GetAsync($"/api/commitments?plan={plan}&lang=en")).Expect(HttpStatusCode.OK))["items"]!.AsArray().ToList()
-                : (await Task.WhenAll(ids.Select(async id => await (await api.Anonymous().GetAsync($"/api/commitments/{id}?lang=en{query}")).Expect(HttpStatusCode.OK)))).ToList<JsonNode?>();
+                ? (await (await api.As(Caller.Anonymous).Get($"/api/commitments?plan={plan}&lang=en")).Expect(HttpStatusCode.OK))["items"]!.AsArray().ToList()
+                : (await Task.WhenAll(ids.Select(async id => await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}?lang=en{query}")).Expect(HttpStatusCode.OK)))).ToList<JsonNode?>();
             foreach (var c in listed)
                 rest[c!["id"]!.GetValue<string>()] = Fields(c["id"], c["memberCode"], c["planId"], c["title"], c["completion"],
                     c["assessments"]!["irm"]?["results"]?["completion"], c["assessments"]!["irm"]?["starred"] ?? JsonValue.Create(false), c["progress"], c["overdueMilestones"],
@@ -152,7 +152,7 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
             var graph = new Dictionary<string, string>();
             foreach (var id in ids)
             {
-                var g = (await api.Anonymous().GraphQL("""
+                var g = (await api.As(Caller.Anonymous).GraphQL("""
                     query($id: ID!, $asOf: DateOnly) { commitment(id: $id, asOf: $asOf) {
                       id memberCode planId title(lang: "en") completion progress overdueMilestones
                       assessments { irm { completion starred } cso { organisation completion comment evidence { url } by at assessments } } } }
@@ -166,8 +166,8 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
             Assert.Equal(rest.ToDictionary(r => r.Key, r => r.Value[..r.Value.LastIndexOf('|')]), export.ToDictionary(r => r.Key, r => r.Value[..r.Value.LastIndexOf('|')]));
         }
         // The fields compared above differ between the two dates, so the comparison judged each one on its own date.
-        var today = await (await api.Anonymous().GetAsync($"/api/commitments/{ids[1]}")).Expect(HttpStatusCode.OK);
-        var then = await (await api.Anonymous().GetAsync($"/api/commitments/{ids[1]}?asOf=2024-05-01")).Expect(HttpStatusCode.OK);
+        var today = await (await api.As(Caller.Anonymous).Get($"/api/commitments/{ids[1]}")).Expect(HttpStatusCode.OK);
+        var then = await (await api.As(Caller.Anonymous).Get($"/api/commitments/{ids[1]}?asOf=2024-05-01")).Expect(HttpStatusCode.OK);
         Assert.Equal((1, 0), (today["overdueMilestones"]!.GetValue<int>(), then["overdueMilestones"]!.GetValue<int>()));
         Assert.True(today["assessments"]!["irm"]!["starred"]!.GetValue<bool>());
         Assert.Null(then["assessments"]!["irm"]);
@@ -190,14 +190,14 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
         }));
 
     private async Task<string> Made(string plan) =>
-        (await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        (await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
 
     private async Task File(string id, string organisation, string completion)
     {
-        var issued = await (await api.Admin().PostJson("/api/api-keys", new { name = organisation, role = "cso", organisation, members = Array.Empty<string>() }))
+        var issued = await (await api.As(Caller.Admin).Post("/api/api-keys", new { name = organisation, role = "cso", organisation, members = Array.Empty<string>() }))
             .Expect(HttpStatusCode.Created);
         var key = issued["secret"]!.GetValue<string>();
-        await (await api.WithKey(key).PostJson($"/api/commitments/{id}/assessments/cso", new { completion, comment = $"{organisation}: {completion}" }))
+        await (await api.As(Caller.Key(key)).Post($"/api/commitments/{id}/assessments/cso", new { completion, comment = $"{organisation}: {completion}" }))
             .Expect(HttpStatusCode.Created);
     }
 }

@@ -14,7 +14,7 @@ public sealed class CommitmentSearchTests(ApiFactory api) : IClassFixture<ApiFac
 
     private async Task<string[]> Ids(string query)
     {
-        var page = await (await api.Anonymous().GetAsync("/api/commitments?pageSize=200&" + query)).Expect(HttpStatusCode.OK);
+        var page = await (await api.As(Caller.Anonymous).Get("/api/commitments?pageSize=200&" + query)).Expect(HttpStatusCode.OK);
         return page["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).Order().ToArray();
     }
 
@@ -72,7 +72,7 @@ public sealed class CommitmentSearchTests(ApiFactory api) : IClassFixture<ApiFac
             var seen = new List<string>();
             for (var page = 1; page <= 3; page++)
             {
-                var body = await (await api.Anonymous().GetAsync($"/api/commitments?q=fabled&sort={sort}&pageSize=2&page={page}")).Expect(HttpStatusCode.OK);
+                var body = await (await api.As(Caller.Anonymous).Get($"/api/commitments?q=fabled&sort={sort}&pageSize=2&page={page}")).Expect(HttpStatusCode.OK);
                 Assert.Equal(5, body["totalCount"]!.GetValue<long>());
                 seen.AddRange(body["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
             }
@@ -98,16 +98,16 @@ public sealed class CommitmentSearchTests(ApiFactory api) : IClassFixture<ApiFac
         await Only("member=ge&policyArea=AccessToInformation", georgian, armenian, latin);
         await Only("ogpValue=PublicAccountability&member=AM", armenian, georgian, latin);
         await Only("policyArea=OpenContracting", latin, georgian, armenian);
-        var plan = (await (await api.Anonymous().GetAsync($"/api/commitments/{latin}")).Json())["planId"]!.GetValue<string>();
+        var plan = (await (await api.As(Caller.Anonymous).Get($"/api/commitments/{latin}")).Json())["planId"]!.GetValue<string>();
         Assert.Contains(latin, await Ids("plan=" + plan));
 
-        await (await api.Admin().PostJson($"/api/commitments/{armenian}/completion", new { completion = "Complete", reason = "done" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{armenian}/completion", new { completion = "Complete", reason = "done" })).Expect(HttpStatusCode.OK);
         await Only("completion=Complete", armenian, georgian, latin);
-        await (await api.Admin().PostJson($"/api/commitments/{georgian}/assessments/irm", new { results = new { completion = "Limited", didItOpenGovernment = "Marginal" } })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{georgian}/assessments/irm", new { results = new { completion = "Limited", didItOpenGovernment = "Marginal" } })).Expect(HttpStatusCode.OK);
         await Only("irmCompletion=Limited", georgian, armenian, latin);
 
         api.Clock.Now = new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero);
-        await (await api.Admin().PostJson($"/api/commitments/{latin}/milestones", Given.Milestone("2024-01-01", "2024-06-30"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{latin}/milestones", Given.Milestone("2024-01-01", "2024-06-30"))).Expect(HttpStatusCode.Created);
         Assert.DoesNotContain(latin, await Ids("overdue=true"));
         api.Clock.Now = new DateTimeOffset(2024, 7, 2, 0, 0, 0, TimeSpan.Zero);
         Assert.Contains(latin, await Ids("overdue=true"));
@@ -121,7 +121,7 @@ public sealed class CommitmentSearchTests(ApiFactory api) : IClassFixture<ApiFac
     [InlineData("pageSize=201", "pageSize")]
     public async Task Unknown_filter_values_are_400(string query, string field)
     {
-        var response = await api.Anonymous().GetAsync("/api/commitments?" + query);
+        var response = await api.As(Caller.Anonymous).Get("/api/commitments?" + query);
         var problem = await response.Expect(HttpStatusCode.BadRequest);
         Assert.Contains(field, problem.ErrorFields());
     }
@@ -148,7 +148,7 @@ public sealed class CommitmentSearchTests(ApiFactory api) : IClassFixture<ApiFac
             },
         };
         ActivitySource.AddActivityListener(listener);
-        await (await api.Anonymous().GetAsync("/api/commitments?q=" + Uri.EscapeDataString("მონიტორი"))).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Anonymous).Get("/api/commitments?q=" + Uri.EscapeDataString("მონიტორი"))).Expect(HttpStatusCode.OK);
         listener.Dispose();
 
         var searches = sent.Where(q => q.Contains("words @@ $1::tsquery", StringComparison.Ordinal)).Distinct().ToArray();

@@ -19,11 +19,11 @@ public sealed class MilestoneStatusTests(ApiFactory api) : IClassFixture<ApiFact
     {
         api.Clock.Now = new DateTimeOffset(2024, 6, 1, 9, 0, 0, TimeSpan.Zero);
         var id = await api.MadeCommitment("GE");
-        var added = await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone("2024-01-01", due))).Expect(HttpStatusCode.Created);
+        var added = await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones", Given.Milestone("2024-01-01", due))).Expect(HttpStatusCode.Created);
         var milestone = added["milestones"]![0]!["id"]!.GetValue<string>();
-        var reported = await (await api.Admin().PostJson($"/api/commitments/{id}/milestones/{milestone}/progress", new { percent })).Expect(HttpStatusCode.OK);
+        var reported = await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones/{milestone}/progress", new { percent })).Expect(HttpStatusCode.OK);
         Assert.Equal(status, reported["milestones"]![0]!["status"]!.GetValue<string>());
-        var read = await (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Expect(HttpStatusCode.OK);
+        var read = await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}")).Expect(HttpStatusCode.OK);
         Assert.Equal(status, read["milestones"]![0]!["status"]!.GetValue<string>());
     }
 }

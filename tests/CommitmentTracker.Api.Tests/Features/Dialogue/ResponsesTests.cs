@@ -24,30 +24,30 @@ public sealed class ResponsesTests(ApiFactory api) : IClassFixture<ApiFactory>
         var poc = await api.KeyOf("poc", "Georgia PoC", "Administration of the Government", "GE");
         var url = $"/api/commitments/{id}/assessments/cso/{Uri.EscapeDataString(Institute)}/responses";
         var before = await api.EventCount();
-        await (await api.WithKey(poc).PostJson(url, Answer())).Expect(HttpStatusCode.NotFound); // nothing filed yet
-        await (await api.WithKey(cso).PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "One region only" })).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Key(poc)).Post(url, Answer())).Expect(HttpStatusCode.NotFound); // nothing filed yet
+        await (await api.As(Caller.Key(cso)).Post($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "One region only" })).Expect(HttpStatusCode.Created);
         var afterFiling = await api.EventCount();
         Assert.Equal(before + 1, afterFiling);
 
         foreach (var refused in new[] { cso, await api.KeyOf("poc", "Armenia PoC", "Government of Armenia", "AM"), await api.Key("irm") })
-            await (await api.WithKey(refused).PostJson(url, Answer())).Expect(HttpStatusCode.Forbidden);
-        await (await api.Anonymous().PostJson(url, Answer())).Expect(HttpStatusCode.Unauthorized);
-        Assert.Equal(["assessmentVersion"], (await (await api.WithKey(poc).PostJson(url, Answer(assessmentVersion: 2))).Expect(HttpStatusCode.BadRequest)).ErrorFields());
-        Assert.Equal(["stance", "text"], (await (await api.WithKey(poc).PostRaw(url, """{"stance":null,"text":{}}""")).Expect(HttpStatusCode.BadRequest)).ErrorFields().Order());
-        Assert.Equal(["stance"], (await (await api.WithKey(poc).PostRaw(url, """{"stance":"Agreed","text":{"en":"x"}}""")).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+            await (await api.As(Caller.Key(refused)).Post(url, Answer())).Expect(HttpStatusCode.Forbidden);
+        await (await api.As(Caller.Anonymous).Post(url, Answer())).Expect(HttpStatusCode.Unauthorized);
+        Assert.Equal(["assessmentVersion"], (await (await api.As(Caller.Key(poc)).Post(url, Answer(assessmentVersion: 2))).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(["stance", "text"], (await (await api.As(Caller.Key(poc)).PostText(url, """{"stance":null,"text":{}}""")).Expect(HttpStatusCode.BadRequest)).ErrorFields().Order());
+        Assert.Equal(["stance"], (await (await api.As(Caller.Key(poc)).PostText(url, """{"stance":"Agreed","text":{"en":"x"}}""")).Expect(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Equal(afterFiling, await api.EventCount());
 
-        var answered = await (await api.WithKey(poc).PostJson(url.Replace(Uri.EscapeDataString(Institute), "civil%20society%20INSTITUTE"), Answer())).Expect(HttpStatusCode.Created);
+        var answered = await (await api.As(Caller.Key(poc)).Post(url.Replace(Uri.EscapeDataString(Institute), "civil%20society%20INSTITUTE"), Answer())).Expect(HttpStatusCode.Created);
         Assert.Equal(Institute, answered["organisation"]!.GetValue<string>());
         var response = Assert.Single(answered["responses"]!.AsArray())!;
         Assert.Equal(1, response["assessmentVersion"]!.GetValue<int>());
         Assert.Equal("poc", response["responderRole"]!.GetValue<string>());
-        await (await api.Admin().PostJson(url, Answer("PartlyAccepted"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post(url, Answer("PartlyAccepted"))).Expect(HttpStatusCode.Created);
         Assert.Equal(afterFiling + 2, await api.EventCount());
 
         // The CSO revises: the answers now answer an earlier version, and say so beside the assessment.
-        await (await api.WithKey(cso).PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "Substantial", comment = "Second region live" })).Expect(HttpStatusCode.Created);
-        var view = (await (await api.Anonymous().GetAsync($"/api/commitments/{id}?lang=en")).Expect(HttpStatusCode.OK))["assessments"]!["cso"]![0]!;
+        await (await api.As(Caller.Key(cso)).Post($"/api/commitments/{id}/assessments/cso", new { completion = "Substantial", comment = "Second region live" })).Expect(HttpStatusCode.Created);
+        var view = (await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}?lang=en")).Expect(HttpStatusCode.OK))["assessments"]!["cso"]![0]!;
         Assert.Equal(2, view["assessments"]!.GetValue<int>());
         var responses = view["responses"]!.AsArray();
         Assert.Equal(["Disputed", "PartlyAccepted"], responses.Select(r => r!["stance"]!.GetValue<string>()));
@@ -56,9 +56,9 @@ public sealed class ResponsesTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("პორტალი ამოქმედდა ორ რეგიონში", responses[0]!["textTranslations"]!["ka"]!.GetValue<string>());
         Assert.Equal("https://gov.ge/portal/stats", responses[0]!["evidence"]![0]!["url"]!.GetValue<string>());
 
-        var latest = await (await api.WithKey(poc).PostJson(url, Answer("Accepted", assessmentVersion: 2))).Expect(HttpStatusCode.Created);
+        var latest = await (await api.As(Caller.Key(poc)).Post(url, Answer("Accepted", assessmentVersion: 2))).Expect(HttpStatusCode.Created);
         Assert.Equal([1, 1, 2], latest["responses"]!.AsArray().Select(r => r!["assessmentVersion"]!.GetValue<int>()));
-        var listed = (await (await api.Anonymous().GetAsync(url)).Expect(HttpStatusCode.OK)).AsArray();
+        var listed = (await (await api.As(Caller.Anonymous).Get(url)).Expect(HttpStatusCode.OK)).AsArray();
         Assert.Equal(3, listed.Count);
     }
 
@@ -69,20 +69,20 @@ public sealed class ResponsesTests(ApiFactory api) : IClassFixture<ApiFactory>
         var poc = await api.KeyOf("poc", "Georgia PoC", "Administration of the Government", "GE");
         var irm = await api.Key("irm");
         var url = $"/api/commitments/{id}/assessments/irm/responses";
-        await (await api.WithKey(poc).PostJson(url, Answer())).Expect(HttpStatusCode.NotFound);
-        await (await api.WithKey(irm).PostJson($"/api/commitments/{id}/assessments/irm", new
+        await (await api.As(Caller.Key(poc)).Post(url, Answer())).Expect(HttpStatusCode.NotFound);
+        await (await api.As(Caller.Key(irm)).Post($"/api/commitments/{id}/assessments/irm", new
             { design = new { verifiable = true, openGovernmentLens = true, potentialForResults = "Modest", promising = false } })).Expect(HttpStatusCode.OK);
-        await (await api.WithKey(irm).PostJson(url, Answer())).Expect(HttpStatusCode.Forbidden);
-        var answered = await (await api.WithKey(poc).PostJson(url, Answer())).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Key(irm)).Post(url, Answer())).Expect(HttpStatusCode.Forbidden);
+        var answered = await (await api.As(Caller.Key(poc)).Post(url, Answer())).Expect(HttpStatusCode.Created);
         Assert.Equal(1, answered["responses"]![0]!["assessmentVersion"]!.GetValue<int>());
 
-        var irmView = (await (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Expect(HttpStatusCode.OK))["assessments"]!["irm"]!;
+        var irmView = (await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}")).Expect(HttpStatusCode.OK))["assessments"]!["irm"]!;
         Assert.Equal(1, irmView["revision"]!.GetValue<int>());
         Assert.True(irmView["responses"]![0]!["answersLatest"]!.GetValue<bool>());
 
-        await (await api.WithKey(irm).PostJson($"/api/commitments/{id}/assessments/irm", new
+        await (await api.As(Caller.Key(irm)).Post($"/api/commitments/{id}/assessments/irm", new
             { results = new { completion = "Substantial", didItOpenGovernment = "Marginal" } })).Expect(HttpStatusCode.OK);
-        irmView = (await (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Expect(HttpStatusCode.OK))["assessments"]!["irm"]!;
+        irmView = (await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}")).Expect(HttpStatusCode.OK))["assessments"]!["irm"]!;
         Assert.Equal(2, irmView["revision"]!.GetValue<int>());
         Assert.False(irmView["responses"]![0]!["answersLatest"]!.GetValue<bool>());
     }

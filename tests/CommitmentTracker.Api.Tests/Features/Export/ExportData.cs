@@ -28,7 +28,7 @@ public static class ExportData
     public static async Task<string> SeededPlan(this ApiFactory api, string member)
     {
         var plan = await api.OpenPlan(member);
-        var admin = api.Admin();
+        var admin = api.As(Caller.Admin);
         var first = await Made(admin, plan, new
         {
             title = new Dictionary<string, string> { ["ka"] = Georgian(0, 1000), ["en"] = "Monitoring municipal services, \"three regions\"" },
@@ -51,11 +51,11 @@ public static class ExportData
         {
             title = new Dictionary<string, string> { ["ka"] = "მონიტორინგის ანგარიში" }, start = "2024-02-01", due = "2024-12-31", weight = 1.5m,
         });
-        await (await admin.PostJson($"/api/commitments/{first}/milestones/{m1}/progress",
+        await (await admin.Post($"/api/commitments/{first}/milestones/{m1}/progress",
             new { percent = 60, evidence = new[] { new { url = "https://example.org/a.pdf", title = "A" }, new { url = "https://example.org/b?x=1;y=2", title = "B" } } }))
             .Expect(HttpStatusCode.OK);
-        await (await admin.PostJson($"/api/commitments/{first}/milestones/{m2}/progress", new { percent = 100 })).Expect(HttpStatusCode.OK);
-        await (await admin.PostJson($"/api/commitments/{first}/completion", new { completion = "Limited", reason = "Two regions of three" }))
+        await (await admin.Post($"/api/commitments/{first}/milestones/{m2}/progress", new { percent = 100 })).Expect(HttpStatusCode.OK);
+        await (await admin.Post($"/api/commitments/{first}/completion", new { completion = "Limited", reason = "Two regions of three" }))
             .Expect(HttpStatusCode.OK);
 
         await Made(admin, plan, new
@@ -73,11 +73,11 @@ public static class ExportData
         return plan;
     }
 
-    private static async Task<string> Made(HttpClient admin, string plan, object body) =>
-        (await (await admin.PostJson($"/api/action-plans/{plan}/commitments", body)).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+    private static async Task<string> Made(Scenarios admin, string plan, object body) =>
+        (await (await admin.Post($"/api/action-plans/{plan}/commitments", body)).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
 
-    private static async Task<string> Milestone(HttpClient admin, string commitment, object body) =>
-        (await (await admin.PostJson($"/api/commitments/{commitment}/milestones", body)).Expect(HttpStatusCode.Created))["milestones"]!.AsArray().Last()!["id"]!.GetValue<string>();
+    private static async Task<string> Milestone(Scenarios admin, string commitment, object body) =>
+        (await (await admin.Post($"/api/commitments/{commitment}/milestones", body)).Expect(HttpStatusCode.Created))["milestones"]!.AsArray().Last()!["id"]!.GetValue<string>();
 
     /// <summary>A CSV file as header and rows (column name → cell), read with the same library a client would use.</summary>
     public static (string[] Header, List<Dictionary<string, string>> Rows) ParseCsv(byte[] file)
@@ -90,9 +90,9 @@ public static class ExportData
         return (header, rows);
     }
 
-    public static async Task<byte[]> Download(this HttpClient client, string url)
+    public static async Task<byte[]> Download(this Scenarios client, string url)
     {
-        var response = await client.GetAsync(url);
+        var response = await client.Get(url);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {Encoding.UTF8.GetString(body)}");
         return body;

@@ -20,7 +20,7 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Csv_is_utf8_with_bom_in_ogp_columns_with_georgian_and_armenian_text()
     {
         var plan = await api.SeededPlan("GE");
-        var response = await api.Anonymous().GetAsync($"/api/export/commitments.csv?plan={plan}&lang=en");
+        var response = await api.As(Caller.Anonymous).Get($"/api/export/commitments.csv?plan={plan}&lang=en");
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -57,7 +57,7 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Lang_picks_the_title_column_language_with_the_usual_fallback()
     {
         var plan = await api.SeededPlan("AM");
-        var (_, rows) = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}&lang=hy"));
+        var (_, rows) = ExportData.ParseCsv(await api.As(Caller.Anonymous).Download($"/api/export/commitments.csv?plan={plan}&lang=hy"));
         Assert.Equal(ExportData.Armenian(3, 1000), rows[1]["Title"]);
         Assert.Equal(ExportData.Georgian(0, 1000), rows[0]["Title"]); // no hy title: the plan's default language
     }
@@ -66,8 +66,8 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Milestones_csv_has_a_row_per_milestone_linked_by_commitment_id()
     {
         var plan = await api.SeededPlan("AZ");
-        var commitments = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}")).Rows;
-        var bytes = await api.Anonymous().Download($"/api/export/milestones.csv?plan={plan}");
+        var commitments = ExportData.ParseCsv(await api.As(Caller.Anonymous).Download($"/api/export/commitments.csv?plan={plan}")).Rows;
+        var bytes = await api.As(Caller.Anonymous).Download($"/api/export/milestones.csv?plan={plan}");
         var (header, rows) = ExportData.ParseCsv(bytes);
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
@@ -92,11 +92,11 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task The_lists_filters_select_the_same_commitments(string filter)
     {
         var plan = await api.SeededPlan("MD");
-        var listed = (await (await api.Anonymous().GetAsync($"/api/commitments?plan={plan}&{filter}")).Expect(HttpStatusCode.OK))["items"]!
+        var listed = (await (await api.As(Caller.Anonymous).Get($"/api/commitments?plan={plan}&{filter}")).Expect(HttpStatusCode.OK))["items"]!
             .AsArray().Select(c => c!["id"]!.GetValue<string>()).ToArray();
-        var exported = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}&{filter}")).Rows
+        var exported = ExportData.ParseCsv(await api.As(Caller.Anonymous).Download($"/api/export/commitments.csv?plan={plan}&{filter}")).Rows
             .Select(r => r["Commitment Unique Identifier"]).ToArray();
-        var json = JsonNode.Parse(await api.Anonymous().Download($"/api/export/commitments.json?plan={plan}&{filter}"))!.AsArray()
+        var json = JsonNode.Parse(await api.As(Caller.Anonymous).Download($"/api/export/commitments.json?plan={plan}&{filter}"))!.AsArray()
             .Select(c => c!["id"]!.GetValue<string>()).ToArray();
 
         Assert.NotEmpty(listed);
@@ -108,9 +108,9 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task A_bad_filter_is_400_before_any_byte_is_sent()
     {
-        var problem = await (await api.Anonymous().GetAsync("/api/export/commitments.csv?policyArea=Sports&sort=colour")).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Anonymous).Get("/api/export/commitments.csv?policyArea=Sports&sort=colour")).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("policyArea", problem.ErrorFields());
-        var sort = await (await api.Anonymous().GetAsync("/api/export/milestones.json?sort=colour")).Expect(HttpStatusCode.BadRequest);
+        var sort = await (await api.As(Caller.Anonymous).Get("/api/export/milestones.json?sort=colour")).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("sort", sort.ErrorFields());
     }
 
@@ -118,8 +118,8 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Json_exports_carry_every_translation()
     {
         var plan = await api.SeededPlan("UA");
-        var commitments = JsonNode.Parse(await api.Anonymous().Download($"/api/export/commitments.json?plan={plan}&lang=en"))!.AsArray();
-        var milestones = JsonNode.Parse(await api.Anonymous().Download($"/api/export/milestones.json?plan={plan}"))!.AsArray();
+        var commitments = JsonNode.Parse(await api.As(Caller.Anonymous).Download($"/api/export/commitments.json?plan={plan}&lang=en"))!.AsArray();
+        var milestones = JsonNode.Parse(await api.As(Caller.Anonymous).Download($"/api/export/milestones.json?plan={plan}"))!.AsArray();
 
         Assert.Equal(3, commitments.Count);
         Assert.Equal(ExportData.Georgian(0, 1000), commitments[0]!["titleTranslations"]!["ka"]!.GetValue<string>());
@@ -137,16 +137,16 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
         try
         {
             var plan = await api.SeededPlan("KG");
-            var commitments = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}")).Rows;
+            var commitments = ExportData.ParseCsv(await api.As(Caller.Anonymous).Download($"/api/export/commitments.csv?plan={plan}")).Rows;
             var id = commitments[1]["Commitment Unique Identifier"];
             api.Clock.Advance(TimeSpan.FromDays(10));
-            await (await api.Admin().PostJson($"/api/commitments/{id}/completion", new { completion = "Substantial", reason = "Later" })).Expect(HttpStatusCode.OK);
-            await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+            await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/completion", new { completion = "Substantial", reason = "Later" })).Expect(HttpStatusCode.OK);
+            await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
 
             var day = DateOnly.FromDateTime(started.UtcDateTime).ToString("yyyy-MM-dd");
-            var response = await api.Anonymous().GetAsync($"/api/export/commitments.csv?plan={plan}&asOf={day}");
+            var response = await api.As(Caller.Anonymous).Get($"/api/export/commitments.csv?plan={plan}&asOf={day}");
             var then = ExportData.ParseCsv(await response.Content.ReadAsByteArrayAsync()).Rows;
-            var now = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}")).Rows;
+            var now = ExportData.ParseCsv(await api.As(Caller.Anonymous).Download($"/api/export/commitments.csv?plan={plan}")).Rows;
 
             Assert.Equal($"commitments-{day}.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
             Assert.Equal(3, then.Count);
@@ -154,11 +154,11 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
             Assert.Equal("NotStarted", then[1]["Completion (self)"]);
             Assert.Equal("Substantial", now[1]["Completion (self)"]);
             Assert.Equal(commitments, then); // as of that day, exactly what was exported that day
-            var filtered = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}&asOf={day}&completion=Substantial")).Rows;
+            var filtered = ExportData.ParseCsv(await api.As(Caller.Anonymous).Download($"/api/export/commitments.csv?plan={plan}&asOf={day}&completion=Substantial")).Rows;
             Assert.Empty(filtered); // filters judge the state as of then
-            var irm = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}&asOf={day}&irmCompletion=Complete&overdue=true")).Rows;
+            var irm = ExportData.ParseCsv(await api.As(Caller.Anonymous).Download($"/api/export/commitments.csv?plan={plan}&asOf={day}&irmCompletion=Complete&overdue=true")).Rows;
             Assert.Empty(irm);
-            var milestones = JsonNode.Parse(await api.Anonymous().Download($"/api/export/milestones.json?plan={plan}&asOf={day}"))!.AsArray();
+            var milestones = JsonNode.Parse(await api.As(Caller.Anonymous).Download($"/api/export/milestones.json?plan={plan}&asOf={day}"))!.AsArray();
             Assert.Equal(2, milestones.Count);
         }
         finally
@@ -175,12 +175,12 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
         {
             id = $"row {i}", title = $"Zobowiązanie {i}", leadInstitution = new { name = "Ministerstwo", kind = "Government" }, policyAreas = new[] { "Justice" },
         });
-        await (await api.Admin().PostAsJsonAsync($"/api/action-plans/{plan}/import", new { commitments = rows })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/import", new { commitments = rows })).Expect(HttpStatusCode.OK);
         var day = DateOnly.FromDateTime(api.Clock.Now.UtcDateTime).ToString("yyyy-MM-dd");
 
-        var now = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}")).Rows;
-        var then = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}&asOf={day}")).Rows;
-        var before = ExportData.ParseCsv(await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}&asOf=2024-05-31")).Rows;
+        var now = ExportData.ParseCsv(await api.As(Caller.Anonymous).Download($"/api/export/commitments.csv?plan={plan}")).Rows;
+        var then = ExportData.ParseCsv(await api.As(Caller.Anonymous).Download($"/api/export/commitments.csv?plan={plan}&asOf={day}")).Rows;
+        var before = ExportData.ParseCsv(await api.As(Caller.Anonymous).Download($"/api/export/commitments.csv?plan={plan}&asOf=2024-05-31")).Rows;
 
         Assert.Equal(620, now.Count);
         Assert.Equal(now, then);

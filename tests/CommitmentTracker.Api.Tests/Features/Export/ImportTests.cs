@@ -16,13 +16,13 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
 
     private async Task<(byte[] Commitments, byte[] Milestones)> Export(string plan) =>
-        (await api.Anonymous().Download($"/api/export/commitments.csv?plan={plan}"), await api.Anonymous().Download($"/api/export/milestones.csv?plan={plan}"));
+        (await api.As(Caller.Anonymous).Download($"/api/export/commitments.csv?plan={plan}"), await api.As(Caller.Anonymous).Download($"/api/export/milestones.csv?plan={plan}"));
 
     private static List<Dictionary<string, string>> WithoutPlanColumns(byte[] csv) =>
         ExportData.ParseCsv(csv).Rows.Select(r => r.Where(c => !PlanColumns.Contains(c.Key)).ToDictionary()).ToList();
 
     private async Task<int> CommitmentsIn(string plan) =>
-        (await (await api.Anonymous().GetAsync($"/api/commitments?plan={plan}")).Expect(HttpStatusCode.OK))["totalCount"]!.GetValue<int>();
+        (await (await api.As(Caller.Anonymous).Get($"/api/commitments?plan={plan}")).Expect(HttpStatusCode.OK))["totalCount"]!.GetValue<int>();
 
     [Fact]
     public async Task Csv_round_trip_into_a_new_plan_exports_equal_with_georgian_and_armenian_text()
@@ -31,7 +31,7 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var (commitments, milestones) = await Export(source);
         var target = await api.OpenPlan("GE");
 
-        var report = await (await api.Admin().PostAsync($"/api/action-plans/{target}/import", ExportData.Files(commitments, milestones))).Expect(HttpStatusCode.OK);
+        var report = await (await api.As(Caller.Admin).Post($"/api/action-plans/{target}/import", ExportData.Files(commitments, milestones))).Expect(HttpStatusCode.OK);
         var (again, againMilestones) = await Export(target);
 
         Assert.Equal(3, report["created"]!.GetValue<int>());
@@ -49,12 +49,12 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var source = await api.SeededPlan("AM");
         var (commitments, milestones) = await Export(source);
         var target = await api.OpenPlan("AM");
-        await (await api.Admin().PostAsync($"/api/action-plans/{target}/import", ExportData.Files(commitments, milestones))).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{target}/import", ExportData.Files(commitments, milestones))).Expect(HttpStatusCode.OK);
         var events = await api.EventCount();
 
-        var again = await (await api.Admin().PostAsync($"/api/action-plans/{target}/import", ExportData.Files(commitments, milestones))).Expect(HttpStatusCode.OK);
+        var again = await (await api.As(Caller.Admin).Post($"/api/action-plans/{target}/import", ExportData.Files(commitments, milestones))).Expect(HttpStatusCode.OK);
         var ownExport = await Export(target);
-        var own = await (await api.Admin().PostAsync($"/api/action-plans/{target}/import", ExportData.Files(ownExport.Commitments, ownExport.Milestones))).Expect(HttpStatusCode.OK);
+        var own = await (await api.As(Caller.Admin).Post($"/api/action-plans/{target}/import", ExportData.Files(ownExport.Commitments, ownExport.Milestones))).Expect(HttpStatusCode.OK);
 
         Assert.Equal((0, 3), (again["created"]!.GetValue<int>(), again["unchanged"]!.GetValue<int>()));
         Assert.Equal((0, 3), (own["created"]!.GetValue<int>(), own["unchanged"]!.GetValue<int>()));
@@ -62,7 +62,7 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(3, await CommitmentsIn(target));
 
         var changed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(commitments).Replace("Ombudsman, Office of the Public Defender", "Someone else"));
-        var conflict = await (await api.Admin().PostAsync($"/api/action-plans/{target}/import", ExportData.Files(changed, milestones))).Expect(HttpStatusCode.Conflict);
+        var conflict = await (await api.As(Caller.Admin).Post($"/api/action-plans/{target}/import", ExportData.Files(changed, milestones))).Expect(HttpStatusCode.Conflict);
         Assert.Equal(["commitments[3].Lead Institution"], conflict.ErrorFields());
         Assert.Equal(events, await api.EventCount());
     }
@@ -83,7 +83,7 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
                          + "MD0999,Orphan,2024-01-01,2024-02-01,\n"
                          + "MD0102,Too far,2024-01-01,2024-13-01,140\n";
 
-        var problem = await (await api.Admin().PostAsync($"/api/action-plans/{plan}/import",
+        var problem = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/import",
             ExportData.Files(Encoding.UTF8.GetBytes(csv), Encoding.UTF8.GetBytes(milestones)))).Expect(HttpStatusCode.BadRequest);
 
         Assert.Equal(new[]
@@ -104,7 +104,7 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var events = await api.EventCount();
         var csv = Header + "\nA,Open budgets,Ministry of Finance,FiscalOpenness,1\nB,Відкриті суди,Ministry of Justice,Justice; AccessToInformation,0\n";
 
-        var report = await (await api.Admin().PostAsync($"/api/action-plans/{plan}/import?dryRun=true", Csv(csv))).Expect(HttpStatusCode.OK);
+        var report = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/import?dryRun=true", Csv(csv))).Expect(HttpStatusCode.OK);
 
         Assert.True(report["dryRun"]!.GetValue<bool>());
         Assert.Equal(2, report["created"]!.GetValue<int>());
@@ -112,9 +112,9 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(events, await api.EventCount());
         Assert.Equal(0, await CommitmentsIn(plan));
 
-        var written = await (await api.Admin().PostAsync($"/api/action-plans/{plan}/import", Csv(csv))).Expect(HttpStatusCode.OK);
+        var written = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/import", Csv(csv))).Expect(HttpStatusCode.OK);
         Assert.Equal(2, written["created"]!.GetValue<int>());
-        var made = await (await api.Anonymous().GetAsync("/api/commitments/UA0002?lang=ka")).Expect(HttpStatusCode.OK);
+        var made = await (await api.As(Caller.Anonymous).Get("/api/commitments/UA0002?lang=ka")).Expect(HttpStatusCode.OK);
         Assert.Equal("Відкриті суди", made["title"]!.GetValue<string>()); // a plain Title column is the plan's default language
         Assert.Equal(["Justice", "AccessToInformation"], made["policyAreas"]!.AsArray().Select(p => p!.GetValue<string>()));
     }
@@ -128,10 +128,10 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var own = await api.Key("poc", "AZ");
         var csv = Header + "\nAZ0042,Open budgets,Ministry of Finance,FiscalOpenness,1\n";
 
-        await (await api.WithKey(other).PostAsync($"/api/action-plans/{plan}/import", Csv(csv))).Expect(HttpStatusCode.Forbidden);
-        await (await api.Anonymous().PostAsync($"/api/action-plans/{plan}/import", Csv(csv))).Expect(HttpStatusCode.Unauthorized);
+        await (await api.As(Caller.Key(other)).Post($"/api/action-plans/{plan}/import", Csv(csv))).Expect(HttpStatusCode.Forbidden);
+        await (await api.As(Caller.Anonymous).Post($"/api/action-plans/{plan}/import", Csv(csv))).Expect(HttpStatusCode.Unauthorized);
         Assert.Equal(0, await CommitmentsIn(plan));
-        var report = await (await api.WithKey(own).PostAsync($"/api/action-plans/{plan}/import", Csv(csv))).Expect(HttpStatusCode.OK);
+        var report = await (await api.As(Caller.Key(own)).Post($"/api/action-plans/{plan}/import", Csv(csv))).Expect(HttpStatusCode.OK);
         Assert.Equal("AZ0042", report["commitments"]![0]!["id"]!.GetValue<string>()); // a free id of the plan's country is kept
     }
 
@@ -139,13 +139,13 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Json_export_imports_into_a_new_plan_and_exports_equal()
     {
         var source = await api.SeededPlan("KG");
-        var commitments = JsonNode.Parse(await api.Anonymous().Download($"/api/export/commitments.json?plan={source}"))!;
-        var milestones = JsonNode.Parse(await api.Anonymous().Download($"/api/export/milestones.json?plan={source}"))!;
+        var commitments = JsonNode.Parse(await api.As(Caller.Anonymous).Download($"/api/export/commitments.json?plan={source}"))!;
+        var milestones = JsonNode.Parse(await api.As(Caller.Anonymous).Download($"/api/export/milestones.json?plan={source}"))!;
         var target = await api.OpenPlan("KG");
 
-        var report = await (await api.Admin().PostAsJsonAsync($"/api/action-plans/{target}/import", new { commitments, milestones })).Expect(HttpStatusCode.OK);
-        var again = await (await api.Admin().PostAsJsonAsync($"/api/action-plans/{target}/import", new { commitments, milestones })).Expect(HttpStatusCode.OK);
-        var exported = JsonNode.Parse(await api.Anonymous().Download($"/api/export/commitments.json?plan={target}"))!.AsArray();
+        var report = await (await api.As(Caller.Admin).Post($"/api/action-plans/{target}/import", new { commitments, milestones })).Expect(HttpStatusCode.OK);
+        var again = await (await api.As(Caller.Admin).Post($"/api/action-plans/{target}/import", new { commitments, milestones })).Expect(HttpStatusCode.OK);
+        var exported = JsonNode.Parse(await api.As(Caller.Anonymous).Download($"/api/export/commitments.json?plan={target}"))!.AsArray();
 
         Assert.Equal(3, report["created"]!.GetValue<int>());
         Assert.Equal(3, again["unchanged"]!.GetValue<int>());
@@ -158,9 +158,9 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var plan = await api.OpenPlan("BY");
         var body = """{"commitments":[{"id":"x","title":"Ok","leadInstitution":{"name":"Ministry","kind":"Government"},"policyAreas":["Justice"]},{"id":"y","leadInstitution":{"name":"Ministry","kind":"Government"}}],"milestones":[{"commitmentId":"x","title":"M","start":"2024-02-01","due":"2024-01-01"}]}""";
-        var problem = await (await api.Admin().PostRaw($"/api/action-plans/{plan}/import", body)).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Admin).PostText($"/api/action-plans/{plan}/import", body)).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["commitments[1].policyAreas", "commitments[1].title", "milestones[0].due"], problem.ErrorFields().Order(StringComparer.Ordinal));
-        var unknown = await (await api.Admin().PostRaw($"/api/action-plans/{plan}/import", """{"commitments":[{"colour":"red"}]}""")).Expect(HttpStatusCode.BadRequest);
+        var unknown = await (await api.As(Caller.Admin).PostText($"/api/action-plans/{plan}/import", """{"commitments":[{"colour":"red"}]}""")).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("commitments[0].colour", unknown.ErrorFields());
     }
 
@@ -168,9 +168,9 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Other_content_types_are_415_and_oversized_bodies_413()
     {
         var plan = await api.OpenPlan("LT");
-        await (await api.Admin().PostAsync($"/api/action-plans/{plan}/import", new StringContent("<x/>", Encoding.UTF8, "application/xml"))).Expect(HttpStatusCode.UnsupportedMediaType);
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/import", new StringContent("<x/>", Encoding.UTF8, "application/xml"))).Expect(HttpStatusCode.UnsupportedMediaType);
         var huge = new ByteArrayContent(new byte[11 * 1024 * 1024]);
         huge.Headers.ContentType = new("text/csv");
-        await (await api.Admin().PostAsync($"/api/action-plans/{plan}/import", huge)).Expect(HttpStatusCode.RequestEntityTooLarge);
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/import", huge)).Expect(HttpStatusCode.RequestEntityTooLarge);
     }
 }

@@ -11,11 +11,11 @@ public sealed class CommitmentGraphQLTests(ApiReplicaApi api) : IClassFixture<Ap
     {
         api.Clock.Now = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
         var id = await api.MadeCommitment("GE");
-        await (await api.Admin().PostJson($"/api/commitments/{id}/completion", new { completion = "Limited", reason = "started" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/completion", new { completion = "Limited", reason = "started" })).Expect(HttpStatusCode.OK);
         api.Clock.Now = new DateTimeOffset(2024, 10, 1, 0, 0, 0, TimeSpan.Zero);
-        await (await api.Admin().PostJson($"/api/commitments/{id}/completion", new { completion = "Complete", reason = "done" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/completion", new { completion = "Complete", reason = "done" })).Expect(HttpStatusCode.OK);
 
-        var data = await api.Anonymous().GraphQL("""
+        var data = await api.As(Caller.Anonymous).GraphQL("""
             query($id: ID!) {
               now: commitment(id: $id) { completion en: title(lang: "en") fr: title(lang: "fr") assessments { self { completion reason } cso { organisation } irm { starred } } }
               then: commitment(id: $id, asOf: "2024-08-30") { completion version }
@@ -36,14 +36,14 @@ public sealed class CommitmentGraphQLTests(ApiReplicaApi api) : IClassFixture<Ap
         var ids = Enumerable.Range(1, 1000).Select(i => $"UA{i:D4}").ToArray();
         foreach (var chunk in ids.Chunk(25))
             await Task.WhenAll(chunk.Select(async id =>
-                await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment(id))).Expect(HttpStatusCode.Created)));
+                await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment(id))).Expect(HttpStatusCode.Created)));
 
         var seen = new List<string>();
         string? after = null;
         int pages = 0;
         while (true)
         {
-            var data = await api.Anonymous().GraphQL("""
+            var data = await api.As(Caller.Anonymous).GraphQL("""
                 query($after: String, $plan: String) {
                   commitments(first: 200, after: $after, filter: { plan: $plan }, orderBy: Id) {
                     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } }
@@ -66,9 +66,9 @@ public sealed class CommitmentGraphQLTests(ApiReplicaApi api) : IClassFixture<Ap
     {
         var open = await api.MadeCommitment("AM", Given.Commitment(policyAreas: ["OpenContracting"]));
         var other = await api.MadeCommitment("AM", Given.Commitment(policyAreas: ["Justice"]));
-        var data = await api.Anonymous().GraphQL("""{ commitments(filter: { member: "am", policyArea: OpenContracting }) { totalCount edges { node { id policyAreas } } } }""");
+        var data = await api.As(Caller.Anonymous).GraphQL("""{ commitments(filter: { member: "am", policyArea: OpenContracting }) { totalCount edges { node { id policyAreas } } } }""");
         var found = data["commitments"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToArray();
-        var rest = (await (await api.Anonymous().GetAsync("/api/commitments?member=AM&policyArea=OpenContracting")).Json())["items"]!.AsArray()
+        var rest = (await (await api.As(Caller.Anonymous).Get("/api/commitments?member=AM&policyArea=OpenContracting")).Json())["items"]!.AsArray()
             .Select(c => c!["id"]!.GetValue<string>()).ToArray();
         Assert.Contains(open, found);
         Assert.DoesNotContain(other, found);
@@ -82,7 +82,7 @@ public sealed class CommitmentGraphQLTests(ApiReplicaApi api) : IClassFixture<Ap
         {
             var query = new { query = """query($m: String!) { actionPlans(memberCode: $m) { edges { node { id commitments { id milestones { edges { node { id } } } assessments { cso { organisation } } history { type actor } } } } } }""", variables = new { m = member } };
             var before = api.Sql.Count;
-            var response = await api.Anonymous().PostAsJsonAsync("/graphql", query);
+            var response = await api.As(Caller.Anonymous).Post("/graphql", query);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return api.Sql.Count - before;
         }
@@ -90,9 +90,9 @@ public sealed class CommitmentGraphQLTests(ApiReplicaApi api) : IClassFixture<Ap
         foreach (var _ in Enumerable.Range(0, 2)) await api.MadeCommitment("MD");
         foreach (var _ in Enumerable.Range(0, 6)) await api.MadeCommitment("AZ");
         var cso = await api.Key("cso");
-        var azCommitments = (await (await api.Anonymous().GetAsync("/api/commitments?member=AZ")).Json())["items"]!.AsArray();
+        var azCommitments = (await (await api.As(Caller.Anonymous).Get("/api/commitments?member=AZ")).Json())["items"]!.AsArray();
         foreach (var c in azCommitments)
-            await (await api.WithKey(cso).PostJson($"/api/commitments/{c!["id"]}/assessments/cso", new { completion = "Limited", comment = "seen" })).Expect(HttpStatusCode.Created);
+            await (await api.As(Caller.Key(cso)).Post($"/api/commitments/{c!["id"]}/assessments/cso", new { completion = "Limited", comment = "seen" })).Expect(HttpStatusCode.Created);
 
         var few = await RoundTrips("MD");
         var many = await RoundTrips("AZ");
@@ -119,7 +119,7 @@ public sealed class CommitmentGraphQLTests(ApiReplicaApi api) : IClassFixture<Ap
 
     private async Task<(HttpStatusCode status, string body)> Post(string query)
     {
-        var response = await api.Anonymous().PostAsJsonAsync("/graphql", new { query });
+        var response = await api.As(Caller.Anonymous).Post("/graphql", new { query });
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -135,17 +135,17 @@ public sealed class CommitmentGraphQLTests(ApiReplicaApi api) : IClassFixture<Ap
     public async Task Every_filter_returns_what_rest_returns(string rest, string filter)
     {
         api.Clock.Now = new DateTimeOffset(2024, 7, 1, 0, 0, 0, TimeSpan.Zero);
-        if ((await (await api.Anonymous().GetAsync("/api/commitments?member=MD")).Json())["totalCount"]!.GetValue<long>() == 0)
+        if ((await (await api.As(Caller.Anonymous).Get("/api/commitments?member=MD")).Json())["totalCount"]!.GetValue<long>() == 0)
         {
             var a = await api.MadeCommitment("MD", Given.Commitment(policyAreas: ["Justice"], ogpValues: ["TechnologyAndInnovation"]));
             var b = await api.MadeCommitment("GE", Given.Commitment(title: new() { ["ka"] = "სამოქალაქო საზოგადოება - მონიტორი" }));
-            await (await api.Admin().PostJson($"/api/commitments/{a}/completion", new { completion = "Complete", reason = "done" })).Expect(HttpStatusCode.OK);
-            await (await api.Admin().PostJson($"/api/commitments/{b}/assessments/irm", new { results = new { completion = "Limited", didItOpenGovernment = "Marginal" } })).Expect(HttpStatusCode.OK);
-            await (await api.Admin().PostJson($"/api/commitments/{b}/milestones", Given.Milestone("2024-01-01", "2024-03-31"))).Expect(HttpStatusCode.Created);
+            await (await api.As(Caller.Admin).Post($"/api/commitments/{a}/completion", new { completion = "Complete", reason = "done" })).Expect(HttpStatusCode.OK);
+            await (await api.As(Caller.Admin).Post($"/api/commitments/{b}/assessments/irm", new { results = new { completion = "Limited", didItOpenGovernment = "Marginal" } })).Expect(HttpStatusCode.OK);
+            await (await api.As(Caller.Admin).Post($"/api/commitments/{b}/milestones", Given.Milestone("2024-01-01", "2024-03-31"))).Expect(HttpStatusCode.Created);
         }
-        var expected = (await (await api.Anonymous().GetAsync("/api/commitments?pageSize=200&" + rest)).Json())["items"]!.AsArray()
+        var expected = (await (await api.As(Caller.Anonymous).Get("/api/commitments?pageSize=200&" + rest)).Json())["items"]!.AsArray()
             .Select(c => c!["id"]!.GetValue<string>()).ToArray();
-        var data = await api.Anonymous().GraphQL("{ commitments(first: 200, filter: " + filter + ") { totalCount edges { node { id } } } }");
+        var data = await api.As(Caller.Anonymous).GraphQL("{ commitments(first: 200, filter: " + filter + ") { totalCount edges { node { id } } } }");
         var found = data["commitments"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToArray();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, found);
@@ -156,13 +156,13 @@ public sealed class CommitmentGraphQLTests(ApiReplicaApi api) : IClassFixture<Ap
     public async Task Milestones_page_as_a_connection_and_history_names_who_and_why()
     {
         var id = await api.MadeCommitment("AZ");
-        for (var i = 0; i < 5; i++) await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
-        await (await api.Admin().PostJson($"/api/commitments/{id}/withdraw", new { reason = "Merged" })).Expect(HttpStatusCode.OK);
+        for (var i = 0; i < 5; i++) await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/withdraw", new { reason = "Merged" })).Expect(HttpStatusCode.OK);
 
-        var first = await api.Anonymous().GraphQL("query($id: ID!) { commitment(id: $id) { milestones(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } history { type actor role reason } } }", new { id });
+        var first = await api.As(Caller.Anonymous).GraphQL("query($id: ID!) { commitment(id: $id) { milestones(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } history { type actor role reason } } }", new { id });
         var page = first["commitment"]!["milestones"]!;
         Assert.Equal(5, page["totalCount"]!.GetValue<int>());
-        var rest = await api.Anonymous().GraphQL("query($id: ID!, $after: String) { commitment(id: $id) { milestones(first: 10, after: $after) { pageInfo { hasNextPage } edges { node { id } } } } }",
+        var rest = await api.As(Caller.Anonymous).GraphQL("query($id: ID!, $after: String) { commitment(id: $id) { milestones(first: 10, after: $after) { pageInfo { hasNextPage } edges { node { id } } } } }",
             new { id, after = page["pageInfo"]!["endCursor"]!.GetValue<string>() });
         var ids = page["edges"]!.AsArray().Concat(rest["commitment"]!["milestones"]!["edges"]!.AsArray()).Select(e => e!["node"]!["id"]!.GetValue<string>()).ToArray();
         Assert.Equal(Enumerable.Range(1, 5).Select(i => $"{id}-M{i}"), ids);
@@ -186,9 +186,9 @@ public sealed class CommitmentGraphQLTests(ApiReplicaApi api) : IClassFixture<Ap
             deliverable = new Dictionary<string, string> { ["en"] = "Published report", ["ka"] = "გამოქვეყნებული ანგარიში" },
             start = "2024-01-01", due = "2024-12-31",
         };
-        await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", milestone)).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones", milestone)).Expect(HttpStatusCode.Created);
 
-        var data = await api.Anonymous().GraphQL("""
+        var data = await api.As(Caller.Anonymous).GraphQL("""
             query($id: ID!) { commitment(id: $id) { milestones { edges { node {
               hy: title(lang: "hy") en: title(lang: "en") deliverableHy: deliverable(lang: "hy") deliverableEn: deliverable(lang: "en-GB") } } } } }
             """, new { id });

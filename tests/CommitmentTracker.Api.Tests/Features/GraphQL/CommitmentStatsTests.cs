@@ -19,17 +19,17 @@ public sealed class CommitmentStatsTests(ApiFactory api) : IClassFixture<ApiFact
             {
                 var title = i == 0 ? new Dictionary<string, string> { ["ka"] = "ღია მონაცემების პორტალი", ["en"] = "Open data portal" } : null;
                 var id = await api.MadeCommitment(member, Given.Commitment(title: title, policyAreas: areas[n % 3], ogpValues: values[n % 2]));
-                await (await api.Admin().PostJson($"/api/commitments/{id}/completion", new { completion = completions[n % 4], reason = "report" })).Expect(HttpStatusCode.OK);
-                var added = await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone("2024-01-01", n % 2 == 0 ? "2024-03-31" : "2024-12-31"))).Expect(HttpStatusCode.Created);
-                await (await api.Admin().PostJson($"/api/commitments/{id}/milestones/{added["milestones"]![0]!["id"]}/progress", new { percent = n * 7 % 101 })).Expect(HttpStatusCode.OK);
+                await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/completion", new { completion = completions[n % 4], reason = "report" })).Expect(HttpStatusCode.OK);
+                var added = await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones", Given.Milestone("2024-01-01", n % 2 == 0 ? "2024-03-31" : "2024-12-31"))).Expect(HttpStatusCode.Created);
+                await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones/{added["milestones"]![0]!["id"]}/progress", new { percent = n * 7 % 101 })).Expect(HttpStatusCode.OK);
                 if (n % 3 == 0)
-                    await (await api.WithKey(irm).PostJson($"/api/commitments/{id}/assessments/irm", new
+                    await (await api.As(Caller.Key(irm)).Post($"/api/commitments/{id}/assessments/irm", new
                     {
                         design = new { verifiable = true, openGovernmentLens = true, potentialForResults = "Substantial", promising = true },
                         results = new { completion = n % 2 == 0 ? "Complete" : "Limited", didItOpenGovernment = "Major" },
                     })).Expect(HttpStatusCode.OK);
             }
-        var list = await (await api.Anonymous().GetAsync("/api/commitments?pageSize=200")).Expect(HttpStatusCode.OK);
+        var list = await (await api.As(Caller.Anonymous).Get("/api/commitments?pageSize=200")).Expect(HttpStatusCode.OK);
         return list["items"]!.AsArray().Select(c => c!).ToArray();
     }
 
@@ -37,7 +37,7 @@ public sealed class CommitmentStatsTests(ApiFactory api) : IClassFixture<ApiFact
     public async Task Stats_agree_with_counts_computed_from_the_list()
     {
         var all = await Seed();
-        var data = await api.Anonymous().GraphQL("""
+        var data = await api.As(Caller.Anonymous).GraphQL("""
             {
               byMember: commitmentStats(groupBy: Member) { key count overdue starred meanProgress completion { completion count } }
               byPlan: commitmentStats(groupBy: Plan) { key count }
@@ -71,16 +71,16 @@ public sealed class CommitmentStatsTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(Counts(Group(all.Where(c => Strings(c["policyAreas"]!).Contains("Justice")), c => [c["memberCode"]!.GetValue<string>()])), Counts(data["justice"]!));
         Assert.Equal(Counts(Group(all.Where(c => c["overdueMilestones"]!.GetValue<int>() > 0), c => [c["memberCode"]!.GetValue<string>()])), Counts(data["overdue"]!));
         // q: the same search the list runs; 3 of the 12 are titled "Open data portal" (one per member).
-        var portal = (await (await api.Anonymous().GetAsync("/api/commitments?q=portal&pageSize=200")).Expect(HttpStatusCode.OK))["items"]!.AsArray().Select(c => c!);
+        var portal = (await (await api.As(Caller.Anonymous).Get("/api/commitments?q=portal&pageSize=200")).Expect(HttpStatusCode.OK))["items"]!.AsArray().Select(c => c!);
         Assert.Equal(Counts(Group(portal, c => [c["memberCode"]!.GetValue<string>()])), Counts(data["portal"]!));
         Assert.Equal(3, data["portal"]!.AsArray().Sum(r => r!["count"]!.GetValue<int>()));
         Assert.InRange(data["overdue"]!.AsArray().Sum(r => r!["count"]!.GetValue<int>()), 1, all.Length - 1);
 
-        var rest = await (await api.Anonymous().GetAsync("/api/commitments/stats?groupBy=Member")).Expect(HttpStatusCode.OK);
+        var rest = await (await api.As(Caller.Anonymous).Get("/api/commitments/stats?groupBy=Member")).Expect(HttpStatusCode.OK);
         Assert.Equal(Counts(data["byMember"]!), Counts(rest));
-        var restFiltered = await (await api.Anonymous().GetAsync("/api/commitments/stats?groupBy=OgpValue&q=portal&overdue=true")).Expect(HttpStatusCode.OK);
+        var restFiltered = await (await api.As(Caller.Anonymous).Get("/api/commitments/stats?groupBy=OgpValue&q=portal&overdue=true")).Expect(HttpStatusCode.OK);
         Assert.Equal(Counts(Group(portal.Where(c => c["overdueMilestones"]!.GetValue<int>() > 0), c => Strings(c["ogpValues"]!))), Counts(restFiltered));
-        await (await api.Anonymous().GetAsync("/api/commitments/stats")).Expect(HttpStatusCode.BadRequest);
+        await (await api.As(Caller.Anonymous).Get("/api/commitments/stats")).Expect(HttpStatusCode.BadRequest);
     }
 
     private static string[] Strings(JsonNode array) => array.AsArray().Select(a => a!.GetValue<string>()).ToArray();
@@ -108,10 +108,10 @@ public sealed class IntrospectionToggleTests(IntrospectionOffFactory api) : ICla
     [Fact]
     public async Task Introspection_is_refused_when_configured_off_but_queries_still_run()
     {
-        var refused = await api.Anonymous().PostAsync("/graphql", new StringContent("""{"query":"{ __schema { types { name } } }"}""", System.Text.Encoding.UTF8, "application/json"));
+        var refused = await api.As(Caller.Anonymous).Post("/graphql", new StringContent("""{"query":"{ __schema { types { name } } }"}""", System.Text.Encoding.UTF8, "application/json"));
         var body = await refused.Json();
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("INTROSPECTION_DISABLED", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
-        await api.Anonymous().GraphQL("{ members { code } }");
+        await api.As(Caller.Anonymous).GraphQL("{ members { code } }");
     }
 }

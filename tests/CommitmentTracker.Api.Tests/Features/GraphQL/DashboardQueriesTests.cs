@@ -18,11 +18,11 @@ public sealed class DashboardQueriesTests(ApiFactory api) : IClassFixture<ApiFac
     public async Task Dashboard_query_runs_without_errors(string file)
     {
         var id = await api.MadeCommitment("GE");
-        await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
         var query = await File.ReadAllTextAsync(Path.Combine(Repo.Root, "tests", "graphql-clients", "dashboard-queries", file));
         var variables = new Dictionary<string, object?> { ["code"] = "GE", ["lang"] = "en", ["q"] = "მონიტორინგის", ["id"] = id, ["end"] = "2025-12-31", ["overdue"] = true };
 
-        var response = await api.Anonymous().PostAsJsonAsync("/graphql", new { query, variables });
+        var response = await api.As(Caller.Anonymous).Post("/graphql", new { query, variables });
         var body = await response.Json();
         Assert.True(response.StatusCode == HttpStatusCode.OK && body["errors"] is null, $"{file}: {body.ToJsonString()}");
         Assert.NotNull(body["data"]);

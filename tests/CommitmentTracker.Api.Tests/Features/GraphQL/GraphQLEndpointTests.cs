@@ -8,17 +8,17 @@ public sealed class GraphQLEndpointTests(ApiFactory api) : IClassFixture<ApiFact
 {
     private async Task Georgia()
     {
-        if ((await api.Anonymous().GetAsync("/api/members/GE")).StatusCode == HttpStatusCode.OK) return;
+        if ((await api.As(Caller.Anonymous).Get("/api/members/GE")).StatusCode == HttpStatusCode.OK) return;
         await api.RegisteredMember("GE", name: "საქართველო");
-        await (await api.Admin().PostJson("/api/action-plans", Given.Plan("GE", "2016-07-01", "2018-06-30"))).Expect(HttpStatusCode.Created);
-        await (await api.Admin().PostJson("/api/action-plans", Given.Plan("GE", "2018-07-01", "2020-06-30"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("GE", "2016-07-01", "2018-06-30"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("GE", "2018-07-01", "2020-06-30"))).Expect(HttpStatusCode.Created);
     }
 
     [Fact]
     public async Task Members_member_and_action_plans_over_post()
     {
         await Georgia();
-        var data = await api.Anonymous().GraphQL("""
+        var data = await api.As(Caller.Anonymous).GraphQL("""
             query($code: String!) {
               members { code kind }
               member(code: $code) { code name(lang: "en") nameTranslations { lang text } region }
@@ -41,7 +41,7 @@ public sealed class GraphQLEndpointTests(ApiFactory api) : IClassFixture<ApiFact
     {
         await Georgia();
         var query = Uri.EscapeDataString("""{ member(code: "GE") { fr: name(lang: "fr") ka: name en: name(lang: "en-US") } }""");
-        var response = await api.Anonymous().GetAsync($"/graphql?query={query}");
+        var response = await api.As(Caller.Anonymous).Get($"/graphql?query={query}");
         var body = await response.Json();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("საქართველო", body["data"]!["member"]!["fr"]!.GetValue<string>());
@@ -52,7 +52,7 @@ public sealed class GraphQLEndpointTests(ApiFactory api) : IClassFixture<ApiFact
     [Fact]
     public async Task Unknown_member_is_null_not_an_error()
     {
-        var data = await api.Anonymous().GraphQL("""{ member(code: "QQ") { code } }""");
+        var data = await api.As(Caller.Anonymous).GraphQL("""{ member(code: "QQ") { code } }""");
         Assert.Null(data["member"]);
     }
 
@@ -63,7 +63,7 @@ public sealed class GraphQLEndpointTests(ApiFactory api) : IClassFixture<ApiFact
     [InlineData("""{"nothing":1}""", "INVALID_REQUEST")]
     public async Task Bad_requests_are_400_with_an_error_code(string body, string code)
     {
-        var response = await api.Anonymous().PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await api.As(Caller.Anonymous).Post("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
         var json = await response.Json();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(code, json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
@@ -77,7 +77,7 @@ public sealed class GraphQLEndpointTests(ApiFactory api) : IClassFixture<ApiFact
             Content = new StringContent("""{"query":"{ members { code } }"}""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
-        var response = await api.Anonymous().SendAsync(request);
+        var response = await api.As(Caller.Anonymous).Send(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -85,7 +85,7 @@ public sealed class GraphQLEndpointTests(ApiFactory api) : IClassFixture<ApiFact
     [Fact]
     public async Task Mutation_over_get_is_405()
     {
-        var response = await api.Anonymous().GetAsync("/graphql?query=" + Uri.EscapeDataString("mutation { members { code } }"));
+        var response = await api.As(Caller.Anonymous).Get("/graphql?query=" + Uri.EscapeDataString("mutation { members { code } }"));
         var body = await response.Json();
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("POST", response.Content.Headers.Allow.Single());

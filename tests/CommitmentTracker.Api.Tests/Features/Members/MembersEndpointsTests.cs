@@ -8,13 +8,13 @@ public sealed class MembersEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
     [Fact]
     public async Task Registered_member_reads_back_with_etag_and_location()
     {
-        var created = await api.Admin().PostJson("/api/members", Given.Member("AM", lang: "hy", name: "Հայաստան"));
+        var created = await api.As(Caller.Admin).Post("/api/members", Given.Member("AM", lang: "hy", name: "Հայաստան"));
         var body = await created.Expect(HttpStatusCode.Created);
         Assert.Equal("/api/members/AM", created.Headers.Location?.ToString());
         Assert.StartsWith("\"1.", created.Headers.ETag?.Tag); // version 1, then the representation's hash
         Assert.Equal("Հայաստան", body["name"]!.GetValue<string>());
 
-        var read = await api.Anonymous().GetAsync("/api/members/am");
+        var read = await api.As(Caller.Anonymous).Get("/api/members/am");
         var member = await read.Expect(HttpStatusCode.OK);
         Assert.StartsWith("\"1.", read.Headers.ETag?.Tag);
         Assert.Equal("AM", member["code"]!.GetValue<string>());
@@ -25,10 +25,10 @@ public sealed class MembersEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
     [Fact]
     public async Task Duplicate_code_is_409_and_appends_nothing()
     {
-        await (await api.Admin().PostJson("/api/members", Given.Member("UA", lang: "uk"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post("/api/members", Given.Member("UA", lang: "uk"))).Expect(HttpStatusCode.Created);
         var before = await api.EventCount();
 
-        var again = await api.Admin().PostJson("/api/members", Given.Member("UA", lang: "uk"));
+        var again = await api.As(Caller.Admin).Post("/api/members", Given.Member("UA", lang: "uk"));
 
         var problem = await again.Expect(HttpStatusCode.Conflict);
         Assert.Contains("UA", problem["detail"]!.GetValue<string>());
@@ -43,7 +43,7 @@ public sealed class MembersEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
     public async Task Malformed_codes_are_400_naming_the_field(string code, string kind, string field)
     {
         var before = await api.EventCount();
-        var response = await api.Admin().PostJson("/api/members", Given.Member(code, kind));
+        var response = await api.As(Caller.Admin).Post("/api/members", Given.Member(code, kind));
         var problem = await response.Expect(HttpStatusCode.BadRequest);
         Assert.Contains(field, problem.ErrorFields());
         Assert.Equal(before, await api.EventCount());
@@ -52,7 +52,7 @@ public sealed class MembersEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
     [Fact]
     public async Task Missing_fields_are_all_reported_at_once()
     {
-        var problem = await (await api.Admin().PostRaw("/api/members", "{}")).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Admin).PostText("/api/members", "{}")).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["code", "defaultLanguage", "kind", "name", "region"], problem.ErrorFields().Order().ToArray());
     }
 
@@ -66,7 +66,7 @@ public sealed class MembersEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
     public async Task Bad_json_is_400_naming_the_field_never_500(string body, string field)
     {
         var before = await api.EventCount();
-        var problem = await (await api.Admin().PostRaw("/api/members", body)).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Admin).PostText("/api/members", body)).Expect(HttpStatusCode.BadRequest);
         Assert.Contains(field, problem.ErrorFields());
         Assert.Equal(before, await api.EventCount());
     }
@@ -77,10 +77,10 @@ public sealed class MembersEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
         await api.RegisteredMember("MD", lang: "ro");
         var poc = await api.Key("poc", "MD");
 
-        await (await api.Anonymous().PostJson("/api/members", Given.Member("BY"))).Expect(HttpStatusCode.Unauthorized);
-        await (await api.WithKey("ct_not-a-real-key").PostJson("/api/members", Given.Member("BY"))).Expect(HttpStatusCode.Unauthorized);
-        await (await api.WithKey(poc).PostJson("/api/members", Given.Member("BY"))).Expect(HttpStatusCode.Forbidden);
-        await (await api.Anonymous().GetAsync("/api/members/BY")).Expect(HttpStatusCode.NotFound);
+        await (await api.As(Caller.Anonymous).Post("/api/members", Given.Member("BY"))).Expect(HttpStatusCode.Unauthorized);
+        await (await api.As(Caller.Key("ct_not-a-real-key")).Post("/api/members", Given.Member("BY"))).Expect(HttpStatusCode.Unauthorized);
+        await (await api.As(Caller.Key(poc)).Post("/api/members", Given.Member("BY"))).Expect(HttpStatusCode.Forbidden);
+        await (await api.As(Caller.Anonymous).Get("/api/members/BY")).Expect(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public sealed class MembersEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
     public async Task List_is_paged_filtered_and_sorted()
     {
         foreach (var code in new[] { "KG-BSH", "KG-OSH", "KG-NRN" }) await api.RegisteredMember(code, "Local", "ky");
-        var page1 = await (await api.Anonymous().GetAsync("/api/members?kind=Local&sort=-code&pageSize=2")).Expect(HttpStatusCode.OK);
-        var page2 = await (await api.Anonymous().GetAsync("/api/members?kind=Local&sort=-code&pageSize=2&page=2")).Expect(HttpStatusCode.OK);
+        var page1 = await (await api.As(Caller.Anonymous).Get("/api/members?kind=Local&sort=-code&pageSize=2")).Expect(HttpStatusCode.OK);
+        var page2 = await (await api.As(Caller.Anonymous).Get("/api/members?kind=Local&sort=-code&pageSize=2&page=2")).Expect(HttpStatusCode.OK);
 
         var codes = page1["items"]!.AsArray().Concat(page2["items"]!.AsArray()).Select(m => m!["code"]!.GetValue<string>()).ToArray();
         Assert.Equal(["KG-OSH", "KG-NRN", "KG-BSH"], codes);
@@ -116,7 +116,7 @@ public sealed class MembersEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
     [InlineData("sort=name;drop", "sort")]
     public async Task Bad_list_parameters_are_400(string query, string field)
     {
-        var problem = await (await api.Anonymous().GetAsync("/api/members?" + query)).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Anonymous).Get("/api/members?" + query)).Expect(HttpStatusCode.BadRequest);
         Assert.Contains(field, problem.ErrorFields());
     }
 
@@ -124,13 +124,13 @@ public sealed class MembersEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
     public async Task Name_follows_lang_then_accept_language_then_default()
     {
         await api.RegisteredMember("GE", lang: "ka", name: "საქართველო");
-        var client = api.Anonymous();
-        Assert.Equal("Member GE", (await (await client.GetAsync("/api/members/GE?lang=en")).Json())["name"]!.GetValue<string>());
-        Assert.Equal("Member GE", (await (await client.GetAsync("/api/members/GE?lang=en-GB")).Json())["name"]!.GetValue<string>());
-        Assert.Equal("საქართველო", (await (await client.GetAsync("/api/members/GE?lang=fr")).Json())["name"]!.GetValue<string>());
+        var client = api.As(Caller.Anonymous);
+        Assert.Equal("Member GE", (await (await client.Get("/api/members/GE?lang=en")).Json())["name"]!.GetValue<string>());
+        Assert.Equal("Member GE", (await (await client.Get("/api/members/GE?lang=en-GB")).Json())["name"]!.GetValue<string>());
+        Assert.Equal("საქართველო", (await (await client.Get("/api/members/GE?lang=fr")).Json())["name"]!.GetValue<string>());
 
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/members/GE");
         request.Headers.AcceptLanguage.ParseAdd("fr;q=0.9, en;q=0.8");
-        Assert.Equal("Member GE", (await (await client.SendAsync(request)).Json())["name"]!.GetValue<string>());
+        Assert.Equal("Member GE", (await (await client.Send(request)).Json())["name"]!.GetValue<string>());
     }
 }

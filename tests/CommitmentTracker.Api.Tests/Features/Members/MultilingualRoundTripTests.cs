@@ -24,12 +24,12 @@ public sealed class MultilingualRoundTripTests(ApiFactory api) : IClassFixture<A
         var text = Repo.Seed(seed).Split('\n').Select(l => l.Trim()).OrderByDescending(l => l.Length).First();
         var title = text.Length > 500 ? text[..500] : text;
         await api.RegisteredMember(code, lang: lang, name: title[..Math.Min(300, title.Length)]);
-        var created = await (await api.Admin().PostJson("/api/action-plans", Given.Plan(code, "2020-01-01", "2021-12-31", lang: lang, title: title)))
+        var created = await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan(code, "2020-01-01", "2021-12-31", lang: lang, title: title)))
             .Expect(HttpStatusCode.Created);
         var id = created["id"]!.GetValue<string>();
 
-        var rest = await (await api.Anonymous().GetAsync($"/api/action-plans/{id}")).Expect(HttpStatusCode.OK);
-        var graph = await api.Anonymous().GraphQL("query($m: String!) { actionPlans(memberCode: $m) { edges { node { title } } } }", new { m = code });
+        var rest = await (await api.As(Caller.Anonymous).Get($"/api/action-plans/{id}")).Expect(HttpStatusCode.OK);
+        var graph = await api.As(Caller.Anonymous).GraphQL("query($m: String!) { actionPlans(memberCode: $m) { edges { node { title } } } }", new { m = code });
 
         Assert.Equal(Encoding.UTF8.GetBytes(title), Encoding.UTF8.GetBytes(rest["title"]!.GetValue<string>()));
         Assert.Equal(Encoding.UTF8.GetBytes(title), Encoding.UTF8.GetBytes(graph["actionPlans"]!["edges"]![0]!["node"]!["title"]!.GetValue<string>()));

@@ -35,8 +35,8 @@ public sealed class BackupRestoreTests(FastWebhooksApi api, ITestOutputHelper ou
     public async Task A_backup_restored_into_an_empty_database_is_the_same_store_and_goes_on_where_it_stopped()
     {
         await using var receiver = await WebhookReceiver.Start();
-        var admin = api.Admin();
-        var hook = await (await admin.PostJson("/api/webhooks", new { url = receiver.Url })).Expect(HttpStatusCode.Created);
+        var admin = api.As(Caller.Admin);
+        var hook = await (await admin.Post("/api/webhooks", new { url = receiver.Url })).Expect(HttpStatusCode.Created);
         var from = hook["deliveredThrough"]!.GetValue<long>();
         var plan = await WriteEveryKindOfEvent(admin);
 
@@ -81,16 +81,16 @@ public sealed class BackupRestoreTests(FastWebhooksApi api, ITestOutputHelper ou
 
             await using var after = new RestoredApi(restoredConnection) { Schema = api.Schema, DropSchemaOnDispose = false };
             await ((IAsyncLifetime)after).InitializeAsync();
-            var feedBefore = (await (await api.Anonymous().GetAsync("/api/changes?after=0&limit=1000")).Expect(HttpStatusCode.OK))["items"]!.ToJsonString();
-            Assert.Equal(feedBefore, (await (await after.Anonymous().GetAsync("/api/changes?after=0&limit=1000")).Expect(HttpStatusCode.OK))["items"]!.ToJsonString());
+            var feedBefore = (await (await api.As(Caller.Anonymous).Get("/api/changes?after=0&limit=1000")).Expect(HttpStatusCode.OK))["items"]!.ToJsonString();
+            Assert.Equal(feedBefore, (await (await after.As(Caller.Anonymous).Get("/api/changes?after=0&limit=1000")).Expect(HttpStatusCode.OK))["items"]!.ToJsonString());
 
             // The next append gets the next sequence; the feed and the webhook go on from there, with no gap and no repeat.
-            await (await after.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+            await (await after.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
             var appended = (await Scalars(restoredConnection, $"select seq_id from {api.Schema}.mt_events where seq_id > {head} order by seq_id"))
                 .Select(long.Parse).ToArray();
             Assert.NotEmpty(appended);
             Assert.Equal(Enumerable.Range(0, appended.Length).Select(i => head + 1 + i), appended);
-            var next = (await (await after.Anonymous().GetAsync($"/api/changes?after={head}")).Expect(HttpStatusCode.OK))["items"]!.AsArray();
+            var next = (await (await after.As(Caller.Anonymous).Get($"/api/changes?after={head}")).Expect(HttpStatusCode.OK))["items"]!.AsArray();
             Assert.Equal(appended, next.Select(i => i!["sequence"]!.GetValue<long>()));
 
             await Eventually.Holds(() => receiver.Delivered.Contains(appended[^1]), Patience);
@@ -107,54 +107,54 @@ public sealed class BackupRestoreTests(FastWebhooksApi api, ITestOutputHelper ou
     }
 
     /// <summary>Every kind of event the domain has, through the API as an admin; returns the open plan's id.</summary>
-    private async Task<string> WriteEveryKindOfEvent(HttpClient admin)
+    private async Task<string> WriteEveryKindOfEvent(Scenarios admin)
     {
         var plan = await api.OpenPlan("GE");
-        var commitment = (await (await admin.PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
-        await (await admin.PatchAsync($"/api/commitments/{commitment}", Body(new { objective = new { en = "Open data" } }))).Expect(HttpStatusCode.OK);
-        var milestone = (await (await admin.PostJson($"/api/commitments/{commitment}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created))
+        var commitment = (await (await admin.Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await (await admin.Patch($"/api/commitments/{commitment}", Body(new { objective = new { en = "Open data" } }))).Expect(HttpStatusCode.OK);
+        var milestone = (await (await admin.Post($"/api/commitments/{commitment}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created))
             ["milestones"]!.AsArray()[^1]!["id"]!.GetValue<string>();
         var at = $"/api/commitments/{commitment}/milestones/{milestone}";
-        await (await admin.PostJson($"{at}/progress", new { percent = 40, note = "Two regions" })).Expect(HttpStatusCode.OK);
-        await (await admin.PostJson($"{at}/reschedule", new { due = "2025-06-30", reason = "Procurement delayed" })).Expect(HttpStatusCode.OK);
-        await (await admin.PostJson($"/api/commitments/{commitment}/completion", new { completion = "Limited", reason = "Started" })).Expect(HttpStatusCode.OK);
-        await (await admin.PostJson($"/api/commitments/{commitment}/assessments/irm",
+        await (await admin.Post($"{at}/progress", new { percent = 40, note = "Two regions" })).Expect(HttpStatusCode.OK);
+        await (await admin.Post($"{at}/reschedule", new { due = "2025-06-30", reason = "Procurement delayed" })).Expect(HttpStatusCode.OK);
+        await (await admin.Post($"/api/commitments/{commitment}/completion", new { completion = "Limited", reason = "Started" })).Expect(HttpStatusCode.OK);
+        await (await admin.Post($"/api/commitments/{commitment}/assessments/irm",
             new
             {
                 design = new { verifiable = true, openGovernmentLens = true, potentialForResults = "Modest", promising = false },
                 results = new { completion = "Limited", didItOpenGovernment = "Marginal" },
             })).Expect(HttpStatusCode.OK);
-        await (await admin.PostJson($"/api/commitments/{commitment}/assessments/cso", new { completion = "Limited", comment = "One region only" }))
+        await (await admin.Post($"/api/commitments/{commitment}/assessments/cso", new { completion = "Limited", comment = "One region only" }))
             .Expect(HttpStatusCode.Created);
         // issue 16: the dialogue (responses to both assessments, a comment edited, hidden and restored, a CSO view of a milestone)
-        await (await admin.PostJson($"/api/commitments/{commitment}/assessments/cso/OGP%20Support%20Unit/responses",
+        await (await admin.Post($"/api/commitments/{commitment}/assessments/cso/OGP%20Support%20Unit/responses",
             new { stance = "Disputed", text = new { ka = "პორტალი მუშაობს" } })).Expect(HttpStatusCode.Created);
-        await (await admin.PostJson($"/api/commitments/{commitment}/assessments/irm/responses", new { stance = "Accepted", text = new { en = "Agreed" } }))
+        await (await admin.Post($"/api/commitments/{commitment}/assessments/irm/responses", new { stance = "Accepted", text = new { en = "Agreed" } }))
             .Expect(HttpStatusCode.Created);
-        await (await admin.PostJson($"{at}/assessments/cso", new { status = "PartiallyMet", comment = "One region" })).Expect(HttpStatusCode.Created);
+        await (await admin.Post($"{at}/assessments/cso", new { status = "PartiallyMet", comment = "One region" })).Expect(HttpStatusCode.Created);
         var comment = $"/api/commitments/{commitment}/comments/" +
-                      (await (await admin.PostJson($"/api/commitments/{commitment}/comments", new { text = "When is the report due?" })).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
-        await (await admin.PatchAsync(comment, Body(new { text = "When is the final report due?" }))).Expect(HttpStatusCode.OK);
-        await (await admin.PostJson($"{comment}/hide", new { reason = "Off topic" })).Expect(HttpStatusCode.OK);
-        await (await admin.PostJson($"{comment}/restore", new { reason = "Appeal upheld" })).Expect(HttpStatusCode.OK);
-        var withdrawn = (await (await admin.PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
-        await (await admin.PostJson($"/api/commitments/{withdrawn}/withdraw", new { reason = "Merged into another" })).Expect(HttpStatusCode.OK);
+                      (await (await admin.Post($"/api/commitments/{commitment}/comments", new { text = "When is the report due?" })).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await (await admin.Patch(comment, Body(new { text = "When is the final report due?" }))).Expect(HttpStatusCode.OK);
+        await (await admin.Post($"{comment}/hide", new { reason = "Off topic" })).Expect(HttpStatusCode.OK);
+        await (await admin.Post($"{comment}/restore", new { reason = "Appeal upheld" })).Expect(HttpStatusCode.OK);
+        var withdrawn = (await (await admin.Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await (await admin.Post($"/api/commitments/{withdrawn}/withdraw", new { reason = "Merged into another" })).Expect(HttpStatusCode.OK);
         var csv = new StringContent("Commitment Unique Identifier,Title,Lead Institution,Policy Areas\nA,Open budgets,Ministry of Finance,FiscalOpenness\n",
             System.Text.Encoding.UTF8, "text/csv");
-        await (await admin.PostAsync($"/api/action-plans/{plan}/import", csv)).Expect(HttpStatusCode.OK);
+        await (await admin.Post($"/api/action-plans/{plan}/import", csv)).Expect(HttpStatusCode.OK);
         // issue 17: member and plan revisions, co-creation, documents (their bytes are in the store's schema too)
-        await (await admin.PatchAsync("/api/members/GE", Body(new { name = new { ka = "საქართველო" }, reason = "Official name" }))).Expect(HttpStatusCode.OK);
-        await (await admin.PostJson("/api/members/GE/status", new { status = "UnderReview", reason = "Procedural review" })).Expect(HttpStatusCode.OK);
-        await (await admin.PatchAsync($"/api/action-plans/{plan}", Body(new { title = new { ka = "გეგმა" }, period = new { start = "2024-02-01", end = "2026-01-31" }, reason = "Cabinet" })))
+        await (await admin.Patch("/api/members/GE", Body(new { name = new { ka = "საქართველო" }, reason = "Official name" }))).Expect(HttpStatusCode.OK);
+        await (await admin.Post("/api/members/GE/status", new { status = "UnderReview", reason = "Procedural review" })).Expect(HttpStatusCode.OK);
+        await (await admin.Patch($"/api/action-plans/{plan}", Body(new { title = new { ka = "გეგმა" }, period = new { start = "2024-02-01", end = "2026-01-31" }, reason = "Cabinet" })))
             .Expect(HttpStatusCode.OK);
-        await (await admin.PutAsync($"/api/action-plans/{plan}/co-creation/level", Body(new { influenceLevel = "Involve", forumExists = true, reason = "Charter" }))).Expect(HttpStatusCode.OK);
-        var document = (await (await admin.PostAsync($"/api/action-plans/{plan}/documents", Record.Uploads.Form(Record.Uploads.Pdf, "minutes.pdf"))).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
-        await (await admin.PostJson($"/api/action-plans/{plan}/co-creation/meetings",
+        await (await admin.Put($"/api/action-plans/{plan}/co-creation/level", Body(new { influenceLevel = "Involve", forumExists = true, reason = "Charter" }))).Expect(HttpStatusCode.OK);
+        var document = (await (await admin.Post($"/api/action-plans/{plan}/documents", Record.Uploads.Form(Record.Uploads.Pdf, "minutes.pdf"))).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await (await admin.Post($"/api/action-plans/{plan}/co-creation/meetings",
             new { date = "2024-03-01", participants = new { government = 2 }, minutes = new { documentId = document }, reason = "Met" })).Expect(HttpStatusCode.OK);
-        await (await admin.PutAsync($"/api/action-plans/{plan}/co-creation/reasoned-response", Body(new { url = "https://gov.ge/rr", reason = "Published" }))).Expect(HttpStatusCode.OK);
-        await (await admin.PostJson($"/api/action-plans/{plan}/documents/{document}/withdraw", new { reason = "Superseded" })).Expect(HttpStatusCode.OK);
+        await (await admin.Put($"/api/action-plans/{plan}/co-creation/reasoned-response", Body(new { url = "https://gov.ge/rr", reason = "Published" }))).Expect(HttpStatusCode.OK);
+        await (await admin.Post($"/api/action-plans/{plan}/documents/{document}/withdraw", new { reason = "Superseded" })).Expect(HttpStatusCode.OK);
         var other = await api.OpenPlan("AM");
-        await (await admin.PostJson($"/api/action-plans/{other}/status", new { status = "CoCreation", reason = "Forum convened" })).Expect(HttpStatusCode.OK);
+        await (await admin.Post($"/api/action-plans/{other}/status", new { status = "CoCreation", reason = "Forum convened" })).Expect(HttpStatusCode.OK);
         return plan;
     }
 

@@ -35,8 +35,8 @@ public sealed class ObservabilityTests(OtlpApi api) : IClassFixture<OtlpApi>
     {
         using var counted = new Measurements<long>(api, Telemetry.EventsAppended);
 
-        await (await api.Admin().PostJson("/api/members", Given.Member("AM", lang: "hy"))).Expect(HttpStatusCode.Created);
-        await (await api.Admin().PostJson("/api/members", Given.Member("AM", lang: "hy"))).Expect(HttpStatusCode.Conflict);
+        await (await api.As(Caller.Admin).Post("/api/members", Given.Member("AM", lang: "hy"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post("/api/members", Given.Member("AM", lang: "hy"))).Expect(HttpStatusCode.Conflict);
 
         var registered = counted.Values.Where(m => Equals(m.Tags["event.type"], nameof(MemberRegistered))).Sum(m => m.Value);
         Assert.Equal(1, registered);
@@ -45,8 +45,8 @@ public sealed class ObservabilityTests(OtlpApi api) : IClassFixture<OtlpApi>
     [Fact]
     public async Task Projection_lag_is_the_last_committed_sequence_minus_each_consumers_checkpoint()
     {
-        await (await api.Admin().PostJson("/api/members", Given.Member("UA", lang: "uk"))).Expect(HttpStatusCode.Created);
-        await (await api.Admin().PostJson("/api/action-plans", Given.Plan("UA"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post("/api/members", Given.Member("UA", lang: "uk"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("UA"))).Expect(HttpStatusCode.Created);
         // A consumer that has processed only the first event, recorded where Marten's async daemon keeps its own.
         await using (var session = api.Store.LightweightSession())
         {
@@ -71,9 +71,9 @@ public sealed class ObservabilityTests(OtlpApi api) : IClassFixture<OtlpApi>
     public async Task A_webhook_subscription_that_cannot_deliver_lags_by_every_event_written_since_it_was_created()
     {
         // Port 9 (discard) has no listener here: every delivery fails, so the checkpoint stays where it started.
-        var hook = await (await api.Admin().PostJson("/api/webhooks", new { url = "http://127.0.0.1:9/hook" })).Expect(HttpStatusCode.Created);
-        await (await api.Admin().PostJson("/api/members", Given.Member("KG", lang: "ky"))).Expect(HttpStatusCode.Created);
-        await (await api.Admin().PostJson("/api/action-plans", Given.Plan("KG"))).Expect(HttpStatusCode.Created);
+        var hook = await (await api.As(Caller.Admin).Post("/api/webhooks", new { url = "http://127.0.0.1:9/hook" })).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post("/api/members", Given.Member("KG", lang: "ky"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("KG"))).Expect(HttpStatusCode.Created);
 
         var snapshot = await api.Services.GetRequiredService<ProjectionLag>().RefreshAsync(CancellationToken.None);
 
@@ -84,7 +84,7 @@ public sealed class ObservabilityTests(OtlpApi api) : IClassFixture<OtlpApi>
     [Fact]
     public async Task The_otlp_exporter_ships_request_and_sql_spans_and_the_services_metrics_to_the_configured_endpoint()
     {
-        await (await api.Admin().PostJson("/api/members", Given.Member("MD", lang: "ro"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post("/api/members", Given.Member("MD", lang: "ro"))).Expect(HttpStatusCode.Created);
 
         Assert.True(api.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
         Assert.True(api.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000));

@@ -58,34 +58,34 @@ public sealed class RebuildTests(ApiFactory api) : IClassFixture<ApiFactory>
         var rebuilt = await Fingerprints();
         var differ = ReadModels.Where(t => before[t] != rebuilt[t]).Select(t => $"{t}: {before[t]} before, {rebuilt[t]} rebuilt").ToArray();
         Assert.True(differ.Length == 0, "the rebuild did not restore: " + string.Join("; ", differ));
-        await (await api.Anonymous().GetAsync("/api/commitments?q=" + Uri.EscapeDataString("მონიტორინგი"))).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Anonymous).Get("/api/commitments?q=" + Uri.EscapeDataString("მონიტორინგი"))).Expect(HttpStatusCode.OK);
     }
 
     /// <summary>Every kind of event the read models fold: milestones, progress, a reschedule, revisions, completion, IRM, CSO.</summary>
     private async Task Lifecycle(string member)
     {
         var id = await api.MadeCommitment(member);
-        var added = await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+        var added = await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
         var milestone = added["milestones"]![0]!["id"]!.GetValue<string>();
-        await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone("2024-02-01", "2025-06-30"))).Expect(HttpStatusCode.Created);
-        await (await api.Admin().PostJson($"/api/commitments/{id}/milestones/{milestone}/progress", new { percent = 40 })).Expect(HttpStatusCode.OK);
-        await (await api.Admin().PostJson($"/api/commitments/{id}/milestones/{milestone}/reschedule",
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones", Given.Milestone("2024-02-01", "2025-06-30"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones/{milestone}/progress", new { percent = 40 })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones/{milestone}/reschedule",
             new { start = "2024-01-01", due = "2025-03-31", reason = "Procurement took longer" })).Expect(HttpStatusCode.OK);
-        await (await api.Admin().PatchAsJsonAsync($"/api/commitments/{id}", new { title = new { ka = "ღია ბიუჯეტები", en = "Revised: open budgets" } })).Expect(HttpStatusCode.OK);
-        await (await api.Admin().PostJson($"/api/commitments/{id}/milestones/{milestone}/progress", new { percent = 70 })).Expect(HttpStatusCode.OK);
-        await (await api.Admin().PostJson($"/api/commitments/{id}/completion", new { completion = "Substantial", reason = "Portal launched" })).Expect(HttpStatusCode.OK);
-        await (await api.Admin().PostJson($"/api/commitments/{id}/assessments/irm", new { results = new { completion = "Limited", didItOpenGovernment = "Marginal" } })).Expect(HttpStatusCode.OK);
-        var cso = await (await api.Admin().PostJson("/api/api-keys", new { name = "watchdog", role = "cso", organisation = $"Watchdog {member}" })).Expect(HttpStatusCode.Created);
-        await (await api.WithKey(cso["secret"]!.GetValue<string>()).PostJson($"/api/commitments/{id}/assessments/cso",
+        await (await api.As(Caller.Admin).Patch($"/api/commitments/{id}", new { title = new { ka = "ღია ბიუჯეტები", en = "Revised: open budgets" } })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones/{milestone}/progress", new { percent = 70 })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/completion", new { completion = "Substantial", reason = "Portal launched" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/assessments/irm", new { results = new { completion = "Limited", didItOpenGovernment = "Marginal" } })).Expect(HttpStatusCode.OK);
+        var cso = await (await api.As(Caller.Admin).Post("/api/api-keys", new { name = "watchdog", role = "cso", organisation = $"Watchdog {member}" })).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Key(cso["secret"]!.GetValue<string>())).Post($"/api/commitments/{id}/assessments/cso",
             new { completion = "Limited", comment = "Portal lacks data" })).Expect(HttpStatusCode.Created);
         // The dialogue's read models (a comment, the PoC's answer to the CSO, a CSO's view of a milestone) and an import's.
-        await (await api.Admin().PostJson($"/api/commitments/{id}/comments", new { text = "Where is the data?" })).Expect(HttpStatusCode.Created);
-        await (await api.Admin().PostJson($"/api/commitments/{id}/assessments/cso/{Uri.EscapeDataString($"Watchdog {member}")}/responses",
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/comments", new { text = "Where is the data?" })).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/assessments/cso/{Uri.EscapeDataString($"Watchdog {member}")}/responses",
             new { stance = "Disputed", text = new { en = "Two regions are live." } })).Expect(HttpStatusCode.Created);
-        await (await api.WithKey(cso["secret"]!.GetValue<string>()).PostJson($"/api/commitments/{id}/milestones/{milestone}/assessments/cso",
+        await (await api.As(Caller.Key(cso["secret"]!.GetValue<string>())).Post($"/api/commitments/{id}/milestones/{milestone}/assessments/cso",
             new { status = "PartiallyMet", comment = "One region only" })).Expect(HttpStatusCode.Created);
         var plan = await api.OpenPlan(member);
-        await (await api.Admin().PostAsync($"/api/action-plans/{plan}/import", new StringContent(
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/import", new StringContent(
             "Commitment Unique Identifier,Title,Lead Institution,Policy Areas\nA,Open budgets,Ministry of Finance,FiscalOpenness\n", System.Text.Encoding.UTF8, "text/csv")))
             .Expect(HttpStatusCode.OK);
     }

@@ -25,17 +25,16 @@ public sealed class SecretsInLogsTests(VerboseLogsApi api) : IClassFixture<Verbo
     {
         await api.RegisteredMember("GE");
         var poc = await api.Key("poc", "GE");
-        await (await api.WithKey(poc).PostJson("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Created);
-        var bearer = api.Anonymous();
-        bearer.DefaultRequestHeaders.Authorization = new("Bearer", poc);
-        await (await bearer.PostJson("/api/action-plans", Given.Plan("GE", "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Key(poc)).Post("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Created);
+        var bearer = api.As(Caller.Anonymous).With("Authorization", "Bearer " + poc);
+        await (await bearer.Post("/api/action-plans", Given.Plan("GE", "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created);
         const string wrongKey = "not-a-key-but-still-a-secret-4242";
-        await (await api.WithKey(wrongKey).PostJson("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Unauthorized);
+        await (await api.As(Caller.Key(wrongKey)).Post("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Unauthorized);
 
         // A subscription whose deliveries fail (nothing listens on port 9): the dispatcher signs and logs every attempt.
-        var hook = await (await api.Admin().PostJson("/api/webhooks", new { url = "http://127.0.0.1:9/hook" })).Expect(HttpStatusCode.Created);
+        var hook = await (await api.As(Caller.Admin).Post("/api/webhooks", new { url = "http://127.0.0.1:9/hook" })).Expect(HttpStatusCode.Created);
         var signingSecret = hook["secret"]!.GetValue<string>();
-        await (await api.WithKey(poc).PostJson("/api/action-plans", Given.Plan("GE", "2026-01-01", "2027-12-31"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Key(poc)).Post("/api/action-plans", Given.Plan("GE", "2026-01-01", "2027-12-31"))).Expect(HttpStatusCode.Created);
         await Until(() => api.Logs.Lines.Any(l => l.Contains("127.0.0.1:9")));
 
         var logs = api.Logs.Lines;

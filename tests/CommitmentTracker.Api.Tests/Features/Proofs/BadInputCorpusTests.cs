@@ -14,7 +14,7 @@ namespace CommitmentTracker.Api.Tests.Features.Proofs;
 /// states, sent by the least-privileged caller that reaches the handler (the row's <c>auth</c>). A problem document must
 /// name exactly the row's <c>errors</c> fields; a GraphQL answer must carry exactly the row's error codes; a search that
 /// must simply work (200) must count exactly the row's <c>totalCount</c> and <c>items</c>. Never a 5xx, and after every row the whole store
-/// (<see cref="StoreFootprint"/>: every event and every document table) is what it was before.
+/// (<see cref="StoreFootprint"/>: every event and every document table) is what it was before. Every status answered is one the OpenAPI document declares for that operation.
 /// </summary>
 /// <remarks>
 /// Breakages this caught when tried: the progress validator reporting "percent" as "pct" (errors differ); a q without
@@ -49,6 +49,7 @@ public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output
         var statuses = new SortedDictionary<int, int>();
         var record = Environment.GetEnvironmentVariable("CORPUS_RECORD") is { Length: > 0 } path ? File.CreateText(path) : null;
         var before = await api.Footprint();
+        var declared = new DeclaredStatuses();
         foreach (var entry in entries)
         {
             var footprint = await api.Footprint();
@@ -60,14 +61,16 @@ public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output
             record?.WriteLine(JsonSerializer.Serialize(new { entry.Name, got.Status, got.Errors, got.GraphQLErrors, got.TotalCount, got.Items, got.Shape }));
             var problem = Problem(entry, got);
             if (problem is null && footprint.Diff(await api.Footprint()) is { Length: > 0 } changed) problem = "wrote " + string.Join("; ", changed);
+            problem ??= declared.Undeclared(entry.Method, Fill(entry.Path, ids), status);
             if (problem is not null) failures.Add($"{entry.Name} (as {entry.Auth}): {status} {problem} {body[..Math.Min(body.Length, 300)]}");
         }
         record?.Dispose();
 
         output.WriteLine($"PROOF corpus requests={entries.Length} " + string.Join(' ', statuses.Select(s => $"{s.Key}={s.Value}")) +
                          $" 5xx={statuses.Where(s => s.Key >= 500).Sum(s => s.Value)} callers=" +
-                         string.Join(',', entries.GroupBy(e => e.Auth).Select(g => $"{g.Key}:{g.Count()}")));
+                         string.Join(',', entries.GroupBy(e => e.Auth).Select(g => $"{g.Key}:{g.Count()}")) + $" checked_against_openapi={declared.Checked}");
         Assert.True(failures.Count == 0, $"{failures.Count} of {entries.Length} requests misbehaved:\n" + string.Join('\n', failures));
+        Assert.True(declared.Checked >= entries.Length / 2, $"only {declared.Checked} of {entries.Length} requests named an operation of schema/openapi.json");
         Assert.Empty(before.Diff(await api.Footprint()));
     }
 

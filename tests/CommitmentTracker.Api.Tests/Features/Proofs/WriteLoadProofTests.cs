@@ -69,11 +69,11 @@ public sealed class WriteLoadProofTests(ApiFactory api, ITestOutputHelper output
     private async Task<(string Id, string Milestone)> Milestone(string member)
     {
         var id = await api.MadeCommitment(member);
-        var added = await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+        var added = await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
         return (id, added["milestones"]![0]!["id"]!.GetValue<string>());
     }
 
-    private async Task<string> ETag(string id) => (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Headers.ETag!.Tag;
+    private async Task<string> ETag(string id) => (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}")).Headers.ETag!.Tag;
 
     /// <summary>One progress report whose note names the writer and attempt, so the stored event can be found again.</summary>
     private async Task<(HttpStatusCode Status, string Note)> Report(string id, string milestone, string note, string? etag)
@@ -81,7 +81,7 @@ public sealed class WriteLoadProofTests(ApiFactory api, ITestOutputHelper output
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/commitments/{id}/milestones/{milestone}/progress")
             { Content = JsonContent.Create(new { percent = Math.Abs(note.GetHashCode()) % 100, note }) };
         if (etag is not null) request.Headers.TryAddWithoutValidation("If-Match", etag);
-        var response = await api.Admin().SendAsync(request);
+        var response = await api.As(Caller.Admin).Send(request);
         return (response.StatusCode, note);
     }
 
@@ -113,7 +113,7 @@ public sealed class WriteLoadProofTests(ApiFactory api, ITestOutputHelper output
         var options = new JsonSerializerOptions();
         HttpConventions.Configure(options);
         var expected = JsonSerializer.SerializeToNode(CommitmentResponse.From(folded!, [], [], DateOnly.FromDateTime(api.Clock.GetUtcNow().UtcDateTime)), options);
-        var served = await (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Json();
+        var served = await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}")).Json();
         Assert.True(JsonNode.DeepEquals(expected, served), $"GET differs from the fold:\n{served}\n{expected}");
     }
 }

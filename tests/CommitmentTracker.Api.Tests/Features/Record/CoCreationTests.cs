@@ -18,14 +18,14 @@ public sealed class CoCreationTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task The_pocs_co_creation_record_shows_on_the_plan_in_rest_graphql_and_history()
     {
         var plan = await api.OpenPlan("GE");
-        var poc = api.WithKey(await api.Key("poc", "GE"));
+        var poc = api.As(Caller.Key(await api.Key("poc", "GE")));
 
-        await (await poc.PutAsJsonAsync($"/api/action-plans/{plan}/co-creation/level", Level())).Expect(HttpStatusCode.OK);
-        await (await poc.PostJson($"/api/action-plans/{plan}/co-creation/meetings", Meeting())).Expect(HttpStatusCode.OK);
-        var after = await (await poc.PutAsJsonAsync($"/api/action-plans/{plan}/co-creation/reasoned-response",
+        await (await poc.Put($"/api/action-plans/{plan}/co-creation/level", Level())).Expect(HttpStatusCode.OK);
+        await (await poc.Post($"/api/action-plans/{plan}/co-creation/meetings", Meeting())).Expect(HttpStatusCode.OK);
+        var after = await (await poc.Put($"/api/action-plans/{plan}/co-creation/reasoned-response",
             new { url = "https://gov.ge/ogp/ap5/reasoned-response", reason = "Published with the draft" })).Expect(HttpStatusCode.OK);
 
-        var read = await (await api.Anonymous().GetAsync($"/api/action-plans/{plan}")).Expect(HttpStatusCode.OK);
+        var read = await (await api.As(Caller.Anonymous).Get($"/api/action-plans/{plan}")).Expect(HttpStatusCode.OK);
         var co = read["coCreation"]!;
         Assert.Equal("Involve", co["influenceLevel"]!.GetValue<string>());
         Assert.True(co["forumExists"]!.GetValue<bool>());
@@ -35,7 +35,7 @@ public sealed class CoCreationTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("https://gov.ge/ogp/ap5/reasoned-response", co["reasonedResponse"]!["url"]!.GetValue<string>());
         Assert.Equal(4, after["version"]!.GetValue<int>());
 
-        var data = await api.Anonymous().GraphQL("""
+        var data = await api.As(Caller.Anonymous).GraphQL("""
             { actionPlans(memberCode: "GE") { edges { node { id coCreation { influenceLevel forumExists
               meetings { id date participants { government civilSociety total } minutes { url documentId } } reasonedResponse { url } } } } } }
             """);
@@ -44,7 +44,7 @@ public sealed class CoCreationTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(18, node["coCreation"]!["meetings"]![0]!["participants"]!["total"]!.GetValue<int>());
         Assert.Equal($"{plan}-FM1", node["coCreation"]!["meetings"]![0]!["id"]!.GetValue<string>());
 
-        var history = (await (await api.Anonymous().GetAsync($"/api/action-plans/{plan}/history")).Expect(HttpStatusCode.OK)).AsArray();
+        var history = (await (await api.As(Caller.Anonymous).Get($"/api/action-plans/{plan}/history")).Expect(HttpStatusCode.OK)).AsArray();
         Assert.Equal(["action_plan_drafted", "co_creation_level_recorded", "forum_meeting_recorded", "reasoned_response_published"],
             history.Select(h => h!["type"]!.GetValue<string>()).ToArray());
         Assert.Equal("First forum meeting", history[2]!["reason"]!.GetValue<string>());
@@ -55,18 +55,18 @@ public sealed class CoCreationTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task The_record_is_frozen_once_the_plan_leaves_co_creation()
     {
         var plan = await api.OpenPlan("AM");
-        await (await api.Admin().PutAsJsonAsync($"/api/action-plans/{plan}/co-creation/level", Level("Consult", false))).Expect(HttpStatusCode.OK);
-        await (await api.Admin().PostJson($"/api/action-plans/{plan}/status", new { status = "CoCreation", reason = "Forum convened" })).Expect(HttpStatusCode.OK);
-        await (await api.Admin().PutAsJsonAsync($"/api/action-plans/{plan}/co-creation/level", Level("Collaborate"))).Expect(HttpStatusCode.OK);
-        await (await api.Admin().PostJson($"/api/action-plans/{plan}/status", new { status = "Submitted", reason = "Sent to OGP" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Put($"/api/action-plans/{plan}/co-creation/level", Level("Consult", false))).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/status", new { status = "CoCreation", reason = "Forum convened" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Put($"/api/action-plans/{plan}/co-creation/level", Level("Collaborate"))).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/status", new { status = "Submitted", reason = "Sent to OGP" })).Expect(HttpStatusCode.OK);
 
         var before = await api.EventCount();
-        await (await api.Admin().PutAsJsonAsync($"/api/action-plans/{plan}/co-creation/level", Level("Empower"))).Expect(HttpStatusCode.Conflict);
-        await (await api.Admin().PostJson($"/api/action-plans/{plan}/co-creation/meetings", Meeting())).Expect(HttpStatusCode.Conflict);
-        await (await api.Admin().PutAsJsonAsync($"/api/action-plans/{plan}/co-creation/reasoned-response",
+        await (await api.As(Caller.Admin).Put($"/api/action-plans/{plan}/co-creation/level", Level("Empower"))).Expect(HttpStatusCode.Conflict);
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/co-creation/meetings", Meeting())).Expect(HttpStatusCode.Conflict);
+        await (await api.As(Caller.Admin).Put($"/api/action-plans/{plan}/co-creation/reasoned-response",
             new { url = "https://gov.am/rr", reason = "Late" })).Expect(HttpStatusCode.Conflict);
         Assert.Equal(before, await api.EventCount());
-        var read = await (await api.Anonymous().GetAsync($"/api/action-plans/{plan}")).Expect(HttpStatusCode.OK);
+        var read = await (await api.As(Caller.Anonymous).Get($"/api/action-plans/{plan}")).Expect(HttpStatusCode.OK);
         Assert.Equal("Collaborate", read["coCreation"]!["influenceLevel"]!.GetValue<string>());
     }
 
@@ -76,10 +76,10 @@ public sealed class CoCreationTests(ApiFactory api) : IClassFixture<ApiFactory>
         var plan = await api.OpenPlan("UA");
         await api.RegisteredMember("GE");
         var before = await api.EventCount();
-        await (await api.WithKey(await api.Key("poc", "GE")).PutAsJsonAsync($"/api/action-plans/{plan}/co-creation/level", Level())).Expect(HttpStatusCode.Forbidden);
-        await (await api.WithKey(await api.Key("cso")).PostJson($"/api/action-plans/{plan}/co-creation/meetings", Meeting())).Expect(HttpStatusCode.Forbidden);
-        await (await api.WithKey(await api.Key("irm")).PutAsJsonAsync($"/api/action-plans/{plan}/co-creation/level", Level())).Expect(HttpStatusCode.Forbidden);
-        await (await api.Anonymous().PutAsJsonAsync($"/api/action-plans/{plan}/co-creation/level", Level())).Expect(HttpStatusCode.Unauthorized);
+        await (await api.As(Caller.Key(await api.Key("poc", "GE"))).Put($"/api/action-plans/{plan}/co-creation/level", Level())).Expect(HttpStatusCode.Forbidden);
+        await (await api.As(Caller.Key(await api.Key("cso"))).Post($"/api/action-plans/{plan}/co-creation/meetings", Meeting())).Expect(HttpStatusCode.Forbidden);
+        await (await api.As(Caller.Key(await api.Key("irm"))).Put($"/api/action-plans/{plan}/co-creation/level", Level())).Expect(HttpStatusCode.Forbidden);
+        await (await api.As(Caller.Anonymous).Put($"/api/action-plans/{plan}/co-creation/level", Level())).Expect(HttpStatusCode.Unauthorized);
         Assert.Equal(before, await api.EventCount());
     }
 
@@ -96,7 +96,7 @@ public sealed class CoCreationTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var plan = await api.OpenPlan("KG");
         var before = await api.EventCount();
-        var problem = await (await api.Admin().PostRaw($"/api/action-plans/{plan}/co-creation/meetings", body)).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Admin).PostText($"/api/action-plans/{plan}/co-creation/meetings", body)).Expect(HttpStatusCode.BadRequest);
         Assert.Equal([field], problem.ErrorFields());
         Assert.Equal(before, await api.EventCount());
     }
@@ -108,7 +108,7 @@ public sealed class CoCreationTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_bad_level_is_400_on_its_field(string body, string field)
     {
         var plan = await api.OpenPlan("MD");
-        var problem = await (await api.Admin().PutAsync($"/api/action-plans/{plan}/co-creation/level",
+        var problem = await (await api.As(Caller.Admin).Put($"/api/action-plans/{plan}/co-creation/level",
             new StringContent(body, System.Text.Encoding.UTF8, "application/json"))).Expect(HttpStatusCode.BadRequest);
         Assert.Equal([field], problem.ErrorFields());
     }
@@ -117,11 +117,11 @@ public sealed class CoCreationTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task The_same_level_twice_is_409_and_a_stale_if_match_is_409()
     {
         var plan = await api.OpenPlan("AZ");
-        await (await api.Admin().PutAsJsonAsync($"/api/action-plans/{plan}/co-creation/level", Level("Inform", false))).Expect(HttpStatusCode.OK);
-        await (await api.Admin().PutAsJsonAsync($"/api/action-plans/{plan}/co-creation/level", Level("Inform", false))).Expect(HttpStatusCode.Conflict);
+        await (await api.As(Caller.Admin).Put($"/api/action-plans/{plan}/co-creation/level", Level("Inform", false))).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Put($"/api/action-plans/{plan}/co-creation/level", Level("Inform", false))).Expect(HttpStatusCode.Conflict);
         var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/action-plans/{plan}/co-creation/level") { Content = JsonContent.Create(Level("Consult")) };
         stale.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"1\""));
-        var problem = await (await api.Admin().SendAsync(stale)).Expect(HttpStatusCode.Conflict);
+        var problem = await (await api.As(Caller.Admin).Send(stale)).Expect(HttpStatusCode.Conflict);
         Assert.Equal(2, problem["currentVersion"]!.GetValue<int>());
     }
 }

@@ -12,8 +12,8 @@ public sealed class DocumentsTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_pocs_upload_is_served_to_anyone_as_an_attachment_that_is_never_sniffed()
     {
         var plan = await api.OpenPlan("GE");
-        var poc = api.WithKey(await api.Key("poc", "GE"));
-        var response = await poc.PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "ოქმი 2024.pdf", title: "Forum minutes, March"));
+        var poc = api.As(Caller.Key(await api.Key("poc", "GE")));
+        var response = await poc.Post($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "ოქმი 2024.pdf", title: "Forum minutes, March"));
         var made = await response.Expect(HttpStatusCode.Created);
         var id = made["id"]!.GetValue<string>();
         Assert.Equal($"{plan}-D1", id);
@@ -22,7 +22,7 @@ public sealed class DocumentsTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(Uploads.Pdf.Length, made["length"]!.GetValue<long>());
         Assert.Equal($"/api/action-plans/{plan}/documents/{id}/content", response.Headers.Location!.ToString());
 
-        var download = await api.Anonymous().GetAsync(response.Headers.Location);
+        var download = await api.As(Caller.Anonymous).Get(response.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Uploads.Pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
@@ -30,9 +30,9 @@ public sealed class DocumentsTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("ოქმი 2024.pdf", download.Content.Headers.ContentDisposition.FileNameStar);
         Assert.Equal(["nosniff"], download.Headers.GetValues("X-Content-Type-Options"));
 
-        var read = await (await api.Anonymous().GetAsync($"/api/action-plans/{plan}")).Expect(HttpStatusCode.OK);
+        var read = await (await api.As(Caller.Anonymous).Get($"/api/action-plans/{plan}")).Expect(HttpStatusCode.OK);
         Assert.Equal("Forum minutes, March", read["documents"]![0]!["title"]!.GetValue<string>());
-        var history = (await (await api.Anonymous().GetAsync($"/api/action-plans/{plan}/history")).Expect(HttpStatusCode.OK)).AsArray();
+        var history = (await (await api.As(Caller.Anonymous).Get($"/api/action-plans/{plan}/history")).Expect(HttpStatusCode.OK)).AsArray();
         Assert.Equal("document_uploaded", history[^1]!["type"]!.GetValue<string>());
         Assert.Equal("poc", history[^1]!["role"]!.GetValue<string>());
     }
@@ -43,14 +43,14 @@ public sealed class DocumentsTests(ApiFactory api) : IClassFixture<ApiFactory>
         var plan = await api.OpenPlan("AM");
         var image = Uploads.Png(3 * (1 << 20) + 12345); // four 1 MiB chunks
         var sha = Convert.ToHexStringLower(SHA256.HashData(image));
-        var first = await (await api.Admin().PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(image, "forum.png", "image/png"))).Expect(HttpStatusCode.Created);
-        var second = await (await api.Admin().PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(image, "forum-copy.png", null))).Expect(HttpStatusCode.Created);
+        var first = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/documents", Uploads.Form(image, "forum.png", "image/png"))).Expect(HttpStatusCode.Created);
+        var second = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/documents", Uploads.Form(image, "forum-copy.png", null))).Expect(HttpStatusCode.Created);
         Assert.Equal(sha, first["sha256"]!.GetValue<string>());
         Assert.Equal(sha, second["sha256"]!.GetValue<string>());
         Assert.NotEqual(first["id"]!.GetValue<string>(), second["id"]!.GetValue<string>());
         Assert.Equal(4, await api.StoredChunks(sha));
 
-        var bytes = await (await api.Anonymous().GetAsync(second["url"]!.GetValue<string>())).Content.ReadAsByteArrayAsync();
+        var bytes = await (await api.As(Caller.Anonymous).Get(second["url"]!.GetValue<string>())).Content.ReadAsByteArrayAsync();
         Assert.Equal(sha, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
@@ -58,46 +58,46 @@ public sealed class DocumentsTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_withdrawn_document_keeps_its_event_and_is_no_longer_served()
     {
         var plan = await api.OpenPlan("UA");
-        var made = await (await api.Admin().PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(Encoding.UTF8.GetBytes("sector,count\ngovernment,6\n"), "participants.csv", "text/csv")))
+        var made = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/documents", Uploads.Form(Encoding.UTF8.GetBytes("sector,count\ngovernment,6\n"), "participants.csv", "text/csv")))
             .Expect(HttpStatusCode.Created);
         var id = made["id"]!.GetValue<string>();
         var url = made["url"]!.GetValue<string>();
-        var problem = await (await api.Admin().PostJson($"/api/action-plans/{plan}/documents/{id}/withdraw", new { })).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/documents/{id}/withdraw", new { })).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["reason"], problem.ErrorFields());
-        await (await api.Admin().PostJson($"/api/action-plans/{plan}/documents/{id}/withdraw", new { reason = "Lists participants' phone numbers" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/documents/{id}/withdraw", new { reason = "Lists participants' phone numbers" })).Expect(HttpStatusCode.OK);
 
-        var gone = await (await api.Anonymous().GetAsync(url)).Expect(HttpStatusCode.Gone);
+        var gone = await (await api.As(Caller.Anonymous).Get(url)).Expect(HttpStatusCode.Gone);
         Assert.Contains("phone numbers", gone["detail"]!.GetValue<string>());
-        var list = (await (await api.Anonymous().GetAsync($"/api/action-plans/{plan}/documents")).Expect(HttpStatusCode.OK)).AsArray();
+        var list = (await (await api.As(Caller.Anonymous).Get($"/api/action-plans/{plan}/documents")).Expect(HttpStatusCode.OK)).AsArray();
         Assert.Null(list[0]!["url"]);
         Assert.Equal("Lists participants' phone numbers", list[0]!["withdrawn"]!["reason"]!.GetValue<string>());
-        var history = (await (await api.Anonymous().GetAsync($"/api/action-plans/{plan}/history")).Expect(HttpStatusCode.OK)).AsArray();
+        var history = (await (await api.As(Caller.Anonymous).Get($"/api/action-plans/{plan}/history")).Expect(HttpStatusCode.OK)).AsArray();
         Assert.Equal(["document_uploaded", "document_withdrawn"], history.Skip(1).Select(h => h!["type"]!.GetValue<string>()).ToArray());
 
-        await (await api.Admin().PostJson($"/api/action-plans/{plan}/documents/{id}/withdraw", new { reason = "again" })).Expect(HttpStatusCode.Conflict);
-        var minutes = await (await api.Admin().PostJson($"/api/action-plans/{plan}/co-creation/meetings", new
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/documents/{id}/withdraw", new { reason = "again" })).Expect(HttpStatusCode.Conflict);
+        var minutes = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/co-creation/meetings", new
         {
             date = "2024-03-01", participants = new { government = 2 }, minutes = new { documentId = id }, reason = "Met",
         })).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["minutes.documentId"], minutes.ErrorFields());
-        await (await api.Anonymous().GetAsync($"/api/action-plans/{plan}/documents/{plan}-D9/content")).Expect(HttpStatusCode.NotFound);
+        await (await api.As(Caller.Anonymous).Get($"/api/action-plans/{plan}/documents/{plan}-D9/content")).Expect(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Minutes_and_the_reasoned_response_may_point_to_an_uploaded_document()
     {
         var plan = await api.OpenPlan("KG");
-        var made = await (await api.Admin().PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "minutes.pdf"))).Expect(HttpStatusCode.Created);
+        var made = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "minutes.pdf"))).Expect(HttpStatusCode.Created);
         var id = made["id"]!.GetValue<string>();
-        await (await api.Admin().PostJson($"/api/action-plans/{plan}/co-creation/meetings", new
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/co-creation/meetings", new
         {
             date = "2024-03-01", participants = new { government = 2, civilSociety = 4 }, minutes = new { documentId = id }, reason = "Met",
         })).Expect(HttpStatusCode.OK);
-        var after = await (await api.Admin().PutAsJsonAsync($"/api/action-plans/{plan}/co-creation/reasoned-response", new { documentId = id, reason = "Published" }))
+        var after = await (await api.As(Caller.Admin).Put($"/api/action-plans/{plan}/co-creation/reasoned-response", new { documentId = id, reason = "Published" }))
             .Expect(HttpStatusCode.OK);
         Assert.Equal(id, after["coCreation"]!["meetings"]![0]!["minutes"]!["documentId"]!.GetValue<string>());
         Assert.Equal(id, after["coCreation"]!["reasonedResponse"]!["documentId"]!.GetValue<string>());
-        var data = await api.Anonymous().GraphQL("{ actionPlans(memberCode: \"KG\") { edges { node { documents { id fileName url sha256 } } } } }");
+        var data = await api.As(Caller.Anonymous).GraphQL("{ actionPlans(memberCode: \"KG\") { edges { node { documents { id fileName url sha256 } } } } }");
         Assert.Equal("minutes.pdf", data["actionPlans"]!["edges"]![0]!["node"]!["documents"]![0]!["fileName"]!.GetValue<string>());
     }
 
@@ -126,7 +126,7 @@ public sealed class DocumentsTests(ApiFactory api) : IClassFixture<ApiFactory>
         var (bytes, fileName, contentType, status) = Corpus[label];
         var plan = await api.OpenPlan("MD");
         var (events, chunks) = (await api.EventCount(), await api.StoredChunks());
-        var response = await api.Admin().PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(bytes(), fileName, contentType));
+        var response = await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/documents", Uploads.Form(bytes(), fileName, contentType));
         var problem = await response.Expect((HttpStatusCode)status);
         if (status == 400) Assert.Equal(["file"], problem.ErrorFields());
         Assert.True(events == await api.EventCount(), label);
@@ -144,9 +144,9 @@ public sealed class DocumentsTests(ApiFactory api) : IClassFixture<ApiFactory>
             .Concat(Uploads.Png(2 * (1 << 20))).ToArray(); // no closing boundary: the client hung up
         var truncated = new ByteArrayContent(body);
         truncated.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={boundary}");
-        var problem = await (await api.Admin().PostAsync($"/api/action-plans/{plan}/documents", truncated)).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/documents", truncated)).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["file"], problem.ErrorFields());
-        await (await api.Admin().PostAsync($"/api/action-plans/{plan}/documents", new ByteArrayContent(Uploads.Pdf) { Headers = { ContentType = new("application/pdf") } }))
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/documents", new ByteArrayContent(Uploads.Pdf) { Headers = { ContentType = new("application/pdf") } }))
             .Expect(HttpStatusCode.UnsupportedMediaType);
         Assert.True(whole.Length > 0);
         Assert.Equal(events, await api.EventCount());
@@ -159,9 +159,9 @@ public sealed class DocumentsTests(ApiFactory api) : IClassFixture<ApiFactory>
         var plan = await api.OpenPlan("BY");
         await api.RegisteredMember("GE");
         var (events, chunks) = (await api.EventCount(), await api.StoredChunks());
-        await (await api.WithKey(await api.Key("poc", "GE")).PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "x.pdf"))).Expect(HttpStatusCode.Forbidden);
-        await (await api.WithKey(await api.Key("cso")).PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "x.pdf"))).Expect(HttpStatusCode.Forbidden);
-        await (await api.Anonymous().PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "x.pdf"))).Expect(HttpStatusCode.Unauthorized);
+        await (await api.As(Caller.Key(await api.Key("poc", "GE"))).Post($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "x.pdf"))).Expect(HttpStatusCode.Forbidden);
+        await (await api.As(Caller.Key(await api.Key("cso"))).Post($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "x.pdf"))).Expect(HttpStatusCode.Forbidden);
+        await (await api.As(Caller.Anonymous).Post($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "x.pdf"))).Expect(HttpStatusCode.Unauthorized);
         Assert.Equal(events, await api.EventCount());
         Assert.Equal(chunks, await api.StoredChunks());
     }
@@ -173,7 +173,7 @@ public sealed class DocumentsTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task File_names_are_sanitized(string given, string stored)
     {
         var plan = await api.OpenPlan("GE");
-        var made = await (await api.Admin().PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, given))).Expect(HttpStatusCode.Created);
+        var made = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, given))).Expect(HttpStatusCode.Created);
         Assert.Equal(stored, made["fileName"]!.GetValue<string>());
     }
 }

@@ -12,16 +12,16 @@ public sealed class HistoryExportTests(ApiFactory api) : IClassFixture<ApiFactor
     {
         api.Clock.Now = new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero);
         var plan = await api.OpenPlan("GE");
-        await (await api.Admin().PutAsJsonAsync($"/api/action-plans/{plan}/co-creation/level",
+        await (await api.As(Caller.Admin).Put($"/api/action-plans/{plan}/co-creation/level",
             new { influenceLevel = "Involve", forumExists = true, reason = "Forum charter adopted" })).Expect(HttpStatusCode.OK);
-        var made = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+        var made = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
         var id = made["id"]!.GetValue<string>();
-        await (await api.WithKey(await api.Key("cso")).PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "One region only" }))
+        await (await api.As(Caller.Key(await api.Key("cso"))).Post($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "One region only" }))
             .Expect(HttpStatusCode.Created);
         api.Clock.Now = new DateTimeOffset(2024, 9, 1, 9, 0, 0, TimeSpan.Zero);
-        await (await api.Admin().PostJson($"/api/commitments/{id}/completion", new { completion = "Substantial", reason = "Portal live" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/completion", new { completion = "Substantial", reason = "Portal live" })).Expect(HttpStatusCode.OK);
 
-        var response = await api.Anonymous().GetAsync($"/api/export/history.jsonl?plan={plan}");
+        var response = await api.As(Caller.Anonymous).Get($"/api/export/history.jsonl?plan={plan}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/jsonl", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToArray();
@@ -35,10 +35,10 @@ public sealed class HistoryExportTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.StartsWith("2024-09-01", lines[4]["effectiveAt"]!.GetValue<string>());
         Assert.NotNull(lines[4]["recordedAt"]);
 
-        var asOf = (await (await api.Anonymous().GetAsync($"/api/export/history.jsonl?plan={plan}&asOf=2024-06-30")).Content.ReadAsStringAsync())
+        var asOf = (await (await api.As(Caller.Anonymous).Get($"/api/export/history.jsonl?plan={plan}&asOf=2024-06-30")).Content.ReadAsStringAsync())
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, asOf.Length);
-        var other = await api.Anonymous().GetAsync("/api/export/history.jsonl?plan=AM-AP1");
+        var other = await api.As(Caller.Anonymous).Get("/api/export/history.jsonl?plan=AM-AP1");
         Assert.Equal("", await other.Content.ReadAsStringAsync());
     }
 }

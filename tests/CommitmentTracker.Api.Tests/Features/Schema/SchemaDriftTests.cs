@@ -16,7 +16,7 @@ public sealed class SchemaDriftTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task OpenApi_document_matches_the_committed_file()
     {
-        var live = await api.Anonymous().GetStringAsync("/swagger/v1/swagger.json");
+        var live = await api.As(Caller.Anonymous).GetText("/swagger/v1/swagger.json");
         var pretty = JsonNode.Parse(live)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
         Compare(Path.Combine(Repo.Root, "schema", "openapi.json"), pretty);
     }
@@ -24,7 +24,7 @@ public sealed class SchemaDriftTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task GraphQL_sdl_matches_the_committed_file()
     {
-        var live = await api.Anonymous().GetStringAsync("/graphql/schema.graphql");
+        var live = await api.As(Caller.Anonymous).GetText("/graphql/schema.graphql");
         Compare(Path.Combine(Repo.Root, "schema", "schema.graphql"), live);
     }
 

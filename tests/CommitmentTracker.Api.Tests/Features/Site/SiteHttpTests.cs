@@ -30,8 +30,8 @@ public sealed class SiteHttpTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Home_speaks_the_language_asked_for_with_strict_headers()
     {
-        var client = api.Anonymous();
-        var ka = await client.GetAsync("/?lang=ka");
+        var client = api.As(Caller.Anonymous);
+        var ka = await client.Get("/?lang=ka");
         var html = await ka.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, ka.StatusCode);
         Assert.Contains("<html lang=\"ka\">", html);
@@ -45,14 +45,14 @@ public sealed class SiteHttpTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("DENY", ka.Headers.GetValues("X-Frame-Options").Single());
 
         // A fresh client: the first one keeps the ?lang=ka choice in its cookie.
-        var en = await api.Anonymous().SendAsync(new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { { "Accept-Language", "en-GB,en;q=0.8" } } });
+        var en = await api.As(Caller.Anonymous).Send(new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { { "Accept-Language", "en-GB,en;q=0.8" } } });
         Assert.Contains("Every commitment, in the open", await en.Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task Only_embed_cards_may_be_framed()
     {
-        var embed = await api.Anonymous().GetAsync("/embed/commitments/GE9999");
+        var embed = await api.As(Caller.Anonymous).Get("/embed/commitments/GE9999");
         Assert.False(embed.Headers.Contains("X-Frame-Options"));
         Assert.Contains("frame-ancestors *", embed.Headers.GetValues("Content-Security-Policy").Single());
     }
@@ -60,21 +60,21 @@ public sealed class SiteHttpTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Unknown_addresses_are_a_not_found_page_in_the_readers_language()
     {
-        var client = api.Anonymous();
+        var client = api.As(Caller.Anonymous);
         foreach (var path in new[] { "/commitments/GE9999?lang=ka", "/members/NOPE?lang=ka", "/no/such/page?lang=ka" })
         {
-            var response = await client.GetAsync(path);
+            var response = await client.Get(path);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Contains("გვერდი ვერ მოიძებნა", await response.Content.ReadAsStringAsync());
         }
-        var apiMissing = await client.GetAsync("/api/no-such");
+        var apiMissing = await client.Get("/api/no-such");
         Assert.Equal("application/problem+json", apiMissing.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
     public async Task A_bad_filter_re_renders_the_page_with_a_message_beside_the_field()
     {
-        var response = await api.Anonymous().GetAsync("/search?lang=en&policyArea=Sports&q=open");
+        var response = await api.As(Caller.Anonymous).Get("/search?lang=en&policyArea=Sports&q=open");
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("id=\"policyArea-error\"", html);
@@ -84,13 +84,13 @@ public sealed class SiteHttpTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Pages_send_an_etag_and_answer_304()
     {
-        var client = api.Anonymous();
-        var first = await client.GetAsync("/dashboard?lang=en");
+        var client = api.As(Caller.Anonymous);
+        var first = await client.Get("/dashboard?lang=en");
         var tag = first.Headers.ETag;
         Assert.NotNull(tag);
         var again = new HttpRequestMessage(HttpMethod.Get, "/dashboard?lang=en");
         again.Headers.IfNoneMatch.Add(tag!);
-        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.Send(again)).StatusCode);
     }
 
     private static string SourceDir()

@@ -11,13 +11,11 @@ public sealed class AuditTests(ApiFactory api) : IClassFixture<ApiFactory>
         await api.RegisteredMember("GE");
         var poc = await api.Key("poc", "GE");
         var keyId = await KeyIdOf(poc);
-        var client = api.WithKey(poc);
-        client.DefaultRequestHeaders.Add("X-Request-ID", "req-audit-1");
-        client.DefaultRequestHeaders.Add("X-Correlation-ID", "corr-audit-1");
+        var client = api.As(Caller.Key(poc)).With("X-Request-ID", "req-audit-1").With("X-Correlation-ID", "corr-audit-1");
         var from = DateTimeOffset.UtcNow.AddSeconds(-1);
-        var plan = await (await client.PostJson("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Created);
+        var plan = await (await client.Post("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Created);
 
-        var page = await (await api.Admin().GetAsync($"/api/audit?actor=key:{keyId}")).Expect(HttpStatusCode.OK);
+        var page = await (await api.As(Caller.Admin).Get($"/api/audit?actor=key:{keyId}")).Expect(HttpStatusCode.OK);
         var entry = Assert.Single(page["items"]!.AsArray())!;
         Assert.Equal(plan["id"]!.GetValue<string>(), entry["streamId"]!.GetValue<string>());
         Assert.Equal("poc", entry["role"]!.GetValue<string>());
@@ -32,9 +30,9 @@ public sealed class AuditTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal($"key:{keyId}", entry["data"]!["by"]!.GetValue<string>());
 
         var later = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"));
-        var none = await (await api.Admin().GetAsync($"/api/audit?actor=key:{keyId}&from={later}")).Expect(HttpStatusCode.OK);
+        var none = await (await api.As(Caller.Admin).Get($"/api/audit?actor=key:{keyId}&from={later}")).Expect(HttpStatusCode.OK);
         Assert.Empty(none["items"]!.AsArray());
-        var window = await (await api.Admin().GetAsync($"/api/audit?from={Uri.EscapeDataString(from.ToString("O"))}&to={later}")).Expect(HttpStatusCode.OK);
+        var window = await (await api.As(Caller.Admin).Get($"/api/audit?from={Uri.EscapeDataString(from.ToString("O"))}&to={later}")).Expect(HttpStatusCode.OK);
         Assert.Contains(window["items"]!.AsArray(), e => e!["actor"]!.GetValue<string>() == $"key:{keyId}");
     }
 
@@ -42,9 +40,9 @@ public sealed class AuditTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Pages_follow_the_sequence_without_overlap()
     {
         for (var i = 0; i < 5; i++) await api.RegisteredMember("M" + (char)('A' + i));
-        var first = await (await api.Admin().GetAsync("/api/audit?limit=2")).Expect(HttpStatusCode.OK);
+        var first = await (await api.As(Caller.Admin).Get("/api/audit?limit=2")).Expect(HttpStatusCode.OK);
         var next = first["next"]!.GetValue<long>();
-        var second = await (await api.Admin().GetAsync($"/api/audit?limit=2&after={next}")).Expect(HttpStatusCode.OK);
+        var second = await (await api.As(Caller.Admin).Get($"/api/audit?limit=2&after={next}")).Expect(HttpStatusCode.OK);
         var sequences = first["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(e => e!["sequence"]!.GetValue<long>()).ToArray();
         Assert.Equal(4, sequences.Distinct().Count());
         Assert.Equal(sequences.Order(), sequences);
@@ -53,16 +51,16 @@ public sealed class AuditTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Only_admins_read_the_audit_and_bad_ranges_are_field_errors()
     {
-        await (await api.Anonymous().GetAsync("/api/audit")).Expect(HttpStatusCode.Unauthorized);
-        await (await api.WithKey(await api.Key("cso")).GetAsync("/api/audit")).Expect(HttpStatusCode.Forbidden);
-        var problem = await (await api.Admin().GetAsync("/api/audit?from=2025-01-02T00:00:00Z&to=2025-01-01T00:00:00Z&limit=5000")).Expect(HttpStatusCode.BadRequest);
+        await (await api.As(Caller.Anonymous).Get("/api/audit")).Expect(HttpStatusCode.Unauthorized);
+        await (await api.As(Caller.Key(await api.Key("cso"))).Get("/api/audit")).Expect(HttpStatusCode.Forbidden);
+        var problem = await (await api.As(Caller.Admin).Get("/api/audit?from=2025-01-02T00:00:00Z&to=2025-01-01T00:00:00Z&limit=5000")).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("to", problem.ErrorFields());
         Assert.Contains("limit", problem.ErrorFields());
     }
 
     private async Task<string> KeyIdOf(string secret)
     {
-        var keys = await (await api.Admin().GetAsync("/api/api-keys")).Json();
+        var keys = await (await api.As(Caller.Admin).Get("/api/api-keys")).Json();
         var hash = CommitmentTracker.Infrastructure.Auth.ApiKey.Hash(secret);
         return keys.AsArray().Single(k => hash.StartsWith(k!["keyId"]!.GetValue<string>(), StringComparison.Ordinal))!["keyId"]!.GetValue<string>();
     }

@@ -29,7 +29,7 @@ public sealed class CreateAdminKeyCommandTests(ApiFactory api) : IClassFixture<A
         var secret = stdout.Trim();
         Assert.StartsWith("ct_", secret);
         Assert.DoesNotContain(secret, stderr);
-        var keys = await (await api.WithKey(secret).GetAsync("/api/api-keys")).Expect(HttpStatusCode.OK);
+        var keys = await (await api.As(Caller.Key(secret)).Get("/api/api-keys")).Expect(HttpStatusCode.OK);
         Assert.Contains(keys.AsArray(), k => k!["name"]!.GetValue<string>() == "Recovery admin" && k["role"]!.GetValue<string>() == "admin");
         Assert.DoesNotContain(secret, keys.ToJsonString());
     }

@@ -5,10 +5,9 @@ namespace CommitmentTracker.Api.Tests.Features.Trust;
 
 public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private HttpClient AdminWith(string key)
+    private Scenarios AdminWith(string key)
     {
-        var client = api.Admin();
-        client.DefaultRequestHeaders.Add("Idempotency-Key", key);
+        var client = api.As(Caller.Admin).With("Idempotency-Key", key);
         return client;
     }
 
@@ -19,9 +18,9 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
         var key = Guid.NewGuid().ToString();
         var before = await api.EventCount();
 
-        var first = await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment());
+        var first = await AdminWith(key).Post($"/api/action-plans/{plan}/commitments", Given.Commitment());
         var firstBody = await (first).Expect(HttpStatusCode.Created);
-        var retry = await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment());
+        var retry = await AdminWith(key).Post($"/api/action-plans/{plan}/commitments", Given.Commitment());
         var retryBody = await retry.Expect(HttpStatusCode.Created);
 
         Assert.Equal(before + 1, await api.EventCount());
@@ -37,11 +36,11 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var plan = await api.OpenPlan("GE");
         var key = Guid.NewGuid().ToString();
-        await (await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+        await (await AdminWith(key).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
         var before = await api.EventCount();
 
         var other = Given.Commitment(title: new Dictionary<string, string> { ["en"] = "A different commitment" });
-        var problem = await (await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", other)).Expect(HttpStatusCode.UnprocessableEntity);
+        var problem = await (await AdminWith(key).Post($"/api/action-plans/{plan}/commitments", other)).Expect(HttpStatusCode.UnprocessableEntity);
 
         Assert.Contains("Idempotency-Key", problem.ErrorFields());
         Assert.Equal(before, await api.EventCount());
@@ -55,7 +54,7 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
         var before = await api.EventCount();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
-            AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())));
+            AdminWith(key).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())));
 
         Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
         Assert.Equal(before + 1, await api.EventCount());
@@ -70,9 +69,9 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var plan = await api.OpenPlan("GE");
         var key = Guid.NewGuid().ToString();
-        await (await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", new { title = new { en = "x" }, policyAreas = new[] { "Sports" } }))
+        await (await AdminWith(key).Post($"/api/action-plans/{plan}/commitments", new { title = new { en = "x" }, policyAreas = new[] { "Sports" } }))
             .Expect(HttpStatusCode.BadRequest);
-        await (await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+        await (await AdminWith(key).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
     }
 
     [Fact]
@@ -82,11 +81,10 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
         var poc = await api.Key("poc", "AM");
         var key = Guid.NewGuid().ToString();
         var before = await api.EventCount();
-        await (await AdminWith(key).PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
+        await (await AdminWith(key).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
 
-        var other = api.WithKey(poc);
-        other.DefaultRequestHeaders.Add("Idempotency-Key", key);
-        var second = await other.PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment());
+        var other = api.As(Caller.Key(poc)).With("Idempotency-Key", key);
+        var second = await other.Post($"/api/action-plans/{plan}/commitments", Given.Commitment());
         await second.Expect(HttpStatusCode.Created);
         Assert.False(second.Headers.Contains("Idempotent-Replayed"));
         Assert.Equal(before + 2, await api.EventCount());
@@ -95,7 +93,7 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task An_unusable_key_is_a_field_error()
     {
-        var problem = await (await AdminWith(new string('k', 201)).PostJson("/api/members", Given.Member("UA"))).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await AdminWith(new string('k', 201)).Post("/api/members", Given.Member("UA"))).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("Idempotency-Key", problem.ErrorFields());
     }
 
@@ -121,7 +119,7 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new("application/json");
-        var response = await AdminWith(key).PostAsync("/api/action-plans", content);
+        var response = await AdminWith(key).Post("/api/action-plans", content);
 
         var problem = await response.Expect(HttpStatusCode.Conflict);
         Assert.Equal(title, problem["title"]!.GetValue<string>());

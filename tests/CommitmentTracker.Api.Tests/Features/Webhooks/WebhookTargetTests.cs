@@ -28,7 +28,7 @@ public sealed class WebhookTargetTests(GuardedWebhooksApi api) : IClassFixture<G
     [InlineData("http://[fd00::1]/hook")]
     public async Task Internal_addresses_are_refused_when_subscribing(string url)
     {
-        var problem = await (await api.Admin().PostJson("/api/webhooks", new { url })).Expect(HttpStatusCode.BadRequest);
+        var problem = await (await api.As(Caller.Admin).Post("/api/webhooks", new { url })).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("url", problem.ErrorFields());
     }
 
@@ -36,7 +36,7 @@ public sealed class WebhookTargetTests(GuardedWebhooksApi api) : IClassFixture<G
     public async Task A_target_that_turns_inward_after_subscribing_is_refused_when_the_worker_connects()
     {
         await using var receiver = await WebhookReceiver.Start();
-        var created = await (await api.Admin().PostJson("/api/webhooks", new { url = "http://203.0.113.10/hook" })).Expect(HttpStatusCode.Created);
+        var created = await (await api.As(Caller.Admin).Post("/api/webhooks", new { url = "http://203.0.113.10/hook" })).Expect(HttpStatusCode.Created);
         var id = created["id"]!.GetValue<string>();
         // What DNS rebinding amounts to: the name the subscription passed with now leads to this machine's loopback.
         await using (var connection = new Npgsql.NpgsqlConnection(api.ConnectionString))
@@ -53,7 +53,7 @@ public sealed class WebhookTargetTests(GuardedWebhooksApi api) : IClassFixture<G
         string[] errors = [];
         await Eventually.Holds(async () =>
         {
-            var log = await (await api.Admin().GetAsync($"/api/webhooks/{id}/deliveries")).Json();
+            var log = await (await api.As(Caller.Admin).Get($"/api/webhooks/{id}/deliveries")).Json();
             errors = log["items"]!.AsArray().Select(d => d!["error"]?.GetValue<string>() ?? "").Where(e => e.Length > 0).ToArray();
             return errors.Length > 0;
         }, TimeSpan.FromSeconds(10));

@@ -4,6 +4,7 @@ using CommitmentTracker.Api.Tests.Infrastructure;
 
 namespace CommitmentTracker.Api.Tests.Features.Workspace;
 
+// HttpClient, not Alba: the sign-in goes through a real OIDC provider on a Kestrel socket, and the browser carries cookies across its redirects.
 /// <summary>The workspace host with <c>Auth:Oidc</c> pointing at a real in-process OpenIddict provider.</summary>
 public sealed class OidcSessionHost : SessionHost
 {

@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommitmentTracker.Api.Tests.Features.Workspace;
 
+// HttpClient, not Alba: a browser signs in: its cookie jar carries the session across requests and redirects are read, not followed, which an Alba scenario (one request, no cookies) does not do.
 /// <summary>
 /// The real host plus one probe, <c>/test/session</c>, that authenticates the request as a site page does and hands out
 /// an antiforgery token for the caller, as a rendered form would carry it.

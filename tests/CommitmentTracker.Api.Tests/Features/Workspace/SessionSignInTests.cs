@@ -3,6 +3,7 @@ using CommitmentTracker.Api.Tests.Infrastructure;
 
 namespace CommitmentTracker.Api.Tests.Features.Workspace;
 
+// HttpClient, not Alba: the sign-in runs in a browser of SessionHost (cookies across requests); the keys it signs in with are issued in the same session.
 /// <summary>Signing in to the site with an API key: checked once, then a server-side session behind an HttpOnly cookie.</summary>
 public sealed class SessionSignInTests(SessionHost api) : IClassFixture<SessionHost>
 {

@@ -22,13 +22,13 @@ public sealed record MilestoneAdded(
 
 public sealed record MilestoneProgressReported(
     string CommitmentId, string MilestoneId, int Percent, MilestoneStatus Status, MilestoneStatus PreviousStatus,
-    string? Note, EvidenceLink[] Evidence, string By, DateTimeOffset At) : IDomainEvent;
+    string? Note, EvidenceLink[] Evidence, string By, DateTimeOffset At) : IDomainEvent, IHasEvidence;
 
 public sealed record MilestoneRescheduled(
     string CommitmentId, string MilestoneId, DateOnly PreviousStart, DateOnly PreviousDue, DateOnly Start, DateOnly Due,
     string Reason, string By, DateTimeOffset At) : IDomainEvent, IHasReason;
 
 public sealed record CommitmentCompletionChanged(
-    string CommitmentId, Completion Previous, Completion Completion, string Reason, EvidenceLink[] Evidence, string By, DateTimeOffset At) : IDomainEvent, IHasReason;
+    string CommitmentId, Completion Previous, Completion Completion, string Reason, EvidenceLink[] Evidence, string By, DateTimeOffset At) : IDomainEvent, IHasReason, IHasEvidence;
 
 public sealed record CommitmentWithdrawn(string CommitmentId, Completion Previous, string Reason, string By, DateTimeOffset At) : IDomainEvent, IHasReason;

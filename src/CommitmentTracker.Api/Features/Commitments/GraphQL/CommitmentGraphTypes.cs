@@ -23,9 +23,10 @@ public sealed class EvidenceLinkGraphType : ObjectGraphType<EvidenceLink>
     public EvidenceLinkGraphType()
     {
         Name = "EvidenceLink";
-        Field(e => e.Url);
+        Field(e => e.Url).Description("A public link, or the download path of the plan's document that documentId names.");
         Field(e => e.Title, nullable: true);
         Field(e => e.Type, nullable: true);
+        Field(e => e.DocumentId, nullable: true).Description("A document of the commitment's plan, when the evidence is an uploaded document.");
     }
 }
 
@@ -128,7 +129,8 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
         Field<NonNullGraphType<LongGraphType>>("sequence").Resolve(ctx => ctx.Source.Sequence);
         Field(h => h.Stream).Description("The stream the event is in: the commitment's own, or a CSO's assessment stream.");
         Field(h => h.Type);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Resolve(ctx => ctx.Source.At);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When the change took effect; asOf judges by it.").Resolve(ctx => ctx.Source.At);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("recordedAt").Description("When the event was stored.").Resolve(ctx => ctx.Source.RecordedAt);
         Field(h => h.Actor, nullable: true);
         Field(h => h.Role, nullable: true);
         Field(h => h.Organisation, nullable: true);

@@ -5,10 +5,17 @@ using Marten;
 
 namespace CommitmentTracker.Features.Commitments;
 
-/// <summary>One event about a commitment: the stream it came from, what, when, who (with role and organisation), why.</summary>
+/// <summary>
+/// One event about a commitment: the stream it came from, what, when it took effect (<c>At</c>, which asOf judges by),
+/// who (with role and organisation), why, and when it was recorded.
+/// </summary>
 public sealed record HistoryEntry(
     long Version, long Sequence, string Stream, string Type, DateTimeOffset At, string? Actor, string? Role, string? Organisation,
-    string? Reason, string? CorrelationId, object Data);
+    string? Reason, string? CorrelationId, object Data)
+{
+    /// <summary>When PostgreSQL stored the event; later than <c>At</c> for a change entered with its real, earlier date.</summary>
+    public DateTimeOffset RecordedAt { get; init; }
+}
 
 public static class CommitmentHistory
 {
@@ -17,7 +24,7 @@ public static class CommitmentHistory
         e.Data is IDomainEvent d ? d.At : e.Timestamp,
         e.Data is IDomainEvent by ? by.By : e.UserName,
         Header(e, "role"), Header(e, "organisation"),
-        (e.Data as IHasReason)?.Reason, e.CorrelationId, e.Data);
+        (e.Data as IHasReason)?.Reason, e.CorrelationId, e.Data) { RecordedAt = e.Timestamp };
 
     /// <summary>
     /// The state as of the end of <paramref name="asOf"/> (UTC): the stream folded by Marten's aggregator up to the last

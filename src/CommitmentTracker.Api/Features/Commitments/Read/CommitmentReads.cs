@@ -2,6 +2,7 @@ using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Dialogue;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Time;
+using System.Runtime.CompilerServices;
 using Marten;
 
 namespace CommitmentTracker.Features.Commitments;
@@ -21,6 +22,7 @@ namespace CommitmentTracker.Features.Commitments;
 /// Task&lt;IReadOnlyList&lt;HistoryEntry&gt;&gt; History(string id, CancellationToken ct)                    // else ResourceNotFound (404)
 /// Task&lt;ILookup&lt;string, HistoryEntry&gt;&gt; Histories(IReadOnlyCollection&lt;CommitmentView&gt; views, CancellationToken ct)
 /// CommitmentSelection Select(CommitmentFilter filter, string? sort, DateOnly? asOf)  // streamed, for exports
+/// IAsyncEnumerable&lt;CommitmentView&gt; Views(CommitmentSelection selection, IReadOnlyList&lt;string&gt; lang, CancellationToken ct)
 /// </code>
 /// Sorts are <see cref="CommitmentFilter.Sorts"/>. A list reads its CSO views in one query for the whole page.
 /// </summary>
@@ -90,6 +92,36 @@ public sealed class CommitmentReads(IQuerySession session, TimeProvider clock, C
     /// <summary>The filtered commitments streamed row by row (or folded as of a date), for exports; checks filter and sort now.</summary>
     public CommitmentSelection Select(CommitmentFilter filter, string? sort, DateOnly? asOf) =>
         CommitmentSelection.Prepare(session, session.DocumentStore, filter, sort, Today, asOf);
+
+    /// <summary>
+    /// The selection's commitments as whole views (CSO views and dialogue, judged on the selection's day), streamed: the
+    /// related documents of <see cref="CommitmentSelection.BatchSize"/> commitments are read in one round trip.
+    /// </summary>
+    public async IAsyncEnumerable<CommitmentView> Views(CommitmentSelection selection, IReadOnlyList<string> lang, [EnumeratorCancellation] CancellationToken ct)
+    {
+        // The selection holds this session's connection open while it streams; the related reads need their own.
+        await using var side = session.DocumentStore.QuerySession();
+        var states = new List<Commitment>(CommitmentSelection.BatchSize);
+        await foreach (var state in selection.Commitments(ct))
+        {
+            states.Add(state);
+            if (states.Count < CommitmentSelection.BatchSize) continue;
+            foreach (var view in await ViewsOf(side, states, selection, lang, ct)) yield return view;
+            states.Clear();
+        }
+        foreach (var view in await ViewsOf(side, states, selection, lang, ct)) yield return view;
+    }
+
+    private static async Task<IReadOnlyList<CommitmentView>> ViewsOf(
+        IQuerySession side, List<Commitment> states, CommitmentSelection selection, IReadOnlyList<string> lang, CancellationToken ct)
+    {
+        if (states.Count == 0) return [];
+        var batch = side.CreateBatchQuery();
+        var related = Related(batch, states.Select(c => c.Id).ToArray());
+        await batch.Execute(ct);
+        var documents = await related();
+        return states.Select(c => View(c, selection.Today, selection.AsOf, documents, lang)).ToList();
+    }
 
     private async Task<IReadOnlyList<HistoryEntry>> Events(string[] streams, CancellationToken ct)
     {

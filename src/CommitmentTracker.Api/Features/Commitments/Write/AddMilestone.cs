@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
@@ -8,8 +9,8 @@ namespace CommitmentTracker.Features.Commitments;
 
 /// <summary>Add a milestone. <c>weight</c> counts in the commitment's progress when every milestone has one.</summary>
 public sealed record AddMilestone(
-    Dictionary<string, string>? Title, Dictionary<string, string>? Deliverable, string? ResponsibleInstitution,
-    DateOnly? Start, DateOnly? Due, decimal? Weight)
+    [property: Required] Dictionary<string, string>? Title, Dictionary<string, string>? Deliverable, string? ResponsibleInstitution,
+    [property: Required] DateOnly? Start, [property: Required] DateOnly? Due, decimal? Weight) : EffectiveWrite
 {
     /// <summary>The command: what the client sent, the commitment's plan (read locked in the write's transaction), who and when.</summary>
     public sealed record Command(AddMilestone Body, ActionPlan Plan, string By, DateTimeOffset Now);
@@ -34,7 +35,10 @@ public sealed record AddMilestone(
     public static async Task<Created<CommitmentResponse>> Handle(string id, AddMilestone body, CommitmentWrites x, HttpContext http)
     {
         var ok = await x.Write(id, async (session, s) =>
-            Decide(s, new Command(body, await session.LoadPlanLockedAsync(s.PlanId, http.RequestAborted), x.Actor.Id, x.Now)));
+        {
+            var plan = await session.LoadPlanLockedAsync(s.PlanId, http.RequestAborted);
+            return Decide(s, new Command(body, plan, x.Actor.Id, x.EffectiveAt(body.EffectiveOn, plan, s)));
+        });
         var added = ok.Value!.Milestones[^1];
         return TypedResults.Created($"/api/commitments/{ok.Value.Id}/milestones/{added.Id}", ok.Value);
     }

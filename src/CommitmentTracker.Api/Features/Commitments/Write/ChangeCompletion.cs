@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.Commitments;
 
 /// <summary>The government's self-assessed completion.</summary>
-public sealed record ChangeCompletion(Completion? Completion, string? Reason, EvidenceLink[]? Evidence)
+public sealed record ChangeCompletion([property: Required] Completion? Completion, [property: Required] string? Reason, EvidenceLink[]? Evidence) : EffectiveWrite
 {
     /// <summary>The command: what the client sent, who and when.</summary>
     public sealed record Command(ChangeCompletion Body, string By, DateTimeOffset Now);
@@ -16,9 +17,9 @@ public sealed record ChangeCompletion(Completion? Completion, string? Reason, Ev
         errors.Required("completion", c.Completion);
         if (c.Completion == Commitments.Completion.Withdrawn) errors.Add("completion", "use POST /withdraw to withdraw a commitment.");
         CommitmentRules.RequireReason(errors, c.Reason);
-        CommitmentRules.ValidateEvidence(errors, c.Evidence);
+        var evidence = CommitmentRules.Evidence(errors, c.Evidence, s.PlanId);
         errors.ThrowIfAny();
         if (c.Completion == s.Completion) throw new RuleConflict($"The completion is already {s.Completion}.");
-        return [new CommitmentCompletionChanged(s.Id, s.Completion, c.Completion!.Value, c.Reason!.Trim(), c.Evidence ?? [], command.By, command.Now)];
+        return [new CommitmentCompletionChanged(s.Id, s.Completion, c.Completion!.Value, c.Reason!.Trim(), evidence, command.By, command.Now)];
     }
 }

@@ -1,4 +1,5 @@
 using CommitmentTracker.Features.ActionPlans;
+using CommitmentTracker.Features.Documents;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 
@@ -42,15 +43,35 @@ public static class CommitmentRules
         errors.Required($"{field}.name", institution.Name).MaxLength($"{field}.name", institution.Name, 300);
     }
 
-    public static void ValidateEvidence(FieldErrors errors, EvidenceLink[]? evidence, string field = "evidence")
+    /// <summary>
+    /// The evidence as stored: each item a public http(s) url, or a <c>documentId</c> of the plan <paramref name="planId"/>,
+    /// whose url becomes the document's download path. Whether the document exists and is not withdrawn is checked on
+    /// write (<c>CitedDocuments</c>), since a decider reads nothing.
+    /// </summary>
+    public static EvidenceLink[] Evidence(FieldErrors errors, EvidenceLink[]? evidence, string planId, string field = "evidence")
     {
-        if (evidence is null) return;
+        if (evidence is null) return [];
         if (evidence.Length > 50) errors.Add(field, "at most 50 links.");
+        var stored = new EvidenceLink[evidence.Length];
         foreach (var (link, i) in evidence.Select((l, i) => (l, i)))
         {
-            if (!Uri.TryCreate(link.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || link.Url.Length > 2000)
-                errors.Add($"{field}[{i}].url", "must be an absolute http(s) URL of at most 2000 characters.");
             errors.MaxLength($"{field}[{i}].title", link.Title, 500).MaxLength($"{field}[{i}].type", link.Type, 100);
+            stored[i] = link;
+            if (string.IsNullOrWhiteSpace(link.DocumentId))
+            {
+                if (!Uri.TryCreate(link.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || link.Url.Length > 2000)
+                    errors.Add($"{field}[{i}].url", "must be an absolute http(s) URL of at most 2000 characters, or give a documentId instead.");
+                continue;
+            }
+            var documentId = link.DocumentId.Trim().ToUpperInvariant();
+            if (!string.IsNullOrEmpty(link.Url))
+                errors.Add($"{field}[{i}]", "give exactly one of url (a public link) and documentId (a document uploaded to the plan).");
+            else if (!documentId.StartsWith(planId + "-D", StringComparison.Ordinal))
+                errors.Add($"{field}[{i}].documentId", $"'{Short(documentId)}' is not a document of plan {planId}; upload it to the plan first.");
+            stored[i] = link with { Url = PlanDocument.PathFor(planId, documentId), DocumentId = documentId };
         }
+        return stored;
     }
+
+    private static string Short(string text) => text.Length > 50 ? text[..50] + "…" : text;
 }

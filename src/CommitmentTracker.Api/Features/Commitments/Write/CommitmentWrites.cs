@@ -1,3 +1,4 @@
+using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
@@ -21,6 +22,15 @@ public sealed class CommitmentWrites(StreamWrites writes, CommitmentReads reads,
     /// <summary>Decides and appends; by default only the member's PoC or an admin may (<paramref name="authorize"/> overrides).</summary>
     public Task<Ok<CommitmentResponse>> Write(string id, Func<Commitment, object[]> decide, Action<Commitment>? authorize = null) =>
         Write(id, (_, s) => Task.FromResult(decide(s)), authorize);
+
+    /// <summary>As above, at the time the change took effect: now, or the start of <paramref name="effectiveOn"/> (<see cref="EffectiveDate"/>).</summary>
+    public Task<Ok<CommitmentResponse>> Write(string id, DateOnly? effectiveOn, Func<Commitment, DateTimeOffset, object[]> decide, Action<Commitment>? authorize = null) =>
+        Write(id, async (session, s) => decide(s, effectiveOn is null ? Now
+            : EffectiveAt(effectiveOn, await session.LoadAsync<ActionPlan>(s.PlanId, Http.RequestAborted) ?? throw new ResourceNotFound("Action plan", s.PlanId), s)), authorize);
+
+    /// <summary>When a write to <paramref name="state"/> (null: a new commitment) in <paramref name="plan"/> takes effect.</summary>
+    public DateTimeOffset EffectiveAt(DateOnly? effectiveOn, ActionPlan plan, Commitment? state) =>
+        EffectiveDate.At(effectiveOn, Now, plan.Period.Start, state?.UpdatedAt);
 
     /// <summary>As above, for a decision that reads other rows inside the write's transaction.</summary>
     public async Task<Ok<CommitmentResponse>> Write(string id, Func<IDocumentSession, Commitment, Task<object[]>> decide, Action<Commitment>? authorize = null)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Infrastructure.Http;
@@ -10,9 +11,9 @@ namespace CommitmentTracker.Features.Commitments;
 
 /// <summary>Make a commitment in a plan. <c>id</c> (like GE0066) is assigned when omitted.</summary>
 public sealed partial record MakeCommitment(
-    string? Id, Dictionary<string, string>? Title, Dictionary<string, string>? Description, Dictionary<string, string>? Problem,
-    Dictionary<string, string>? Objective, Institution? LeadInstitution, Institution[]? SupportingInstitutions,
-    PolicyArea[]? PolicyAreas, OgpValue[]? OgpValues, bool? Subnational)
+    string? Id, [property: Required] Dictionary<string, string>? Title, Dictionary<string, string>? Description, Dictionary<string, string>? Problem,
+    Dictionary<string, string>? Objective, [property: Required] Institution? LeadInstitution, Institution[]? SupportingInstitutions,
+    PolicyArea[]? PolicyAreas, OgpValue[]? OgpValues, bool? Subnational) : EffectiveWrite
 {
     /// <summary>The command: what the client sent, the plan it goes in, the id it gets, who and when.</summary>
     public sealed record Command(MakeCommitment Body, ActionPlan Plan, string Id, string By, DateTimeOffset Now);
@@ -51,7 +52,7 @@ public sealed partial record MakeCommitment(
                 throw ValidationFailed.Field("id", $"must be the country code and 4 digits, like {country}0066.");
             var assigned = id is null;
             id ??= await NextId(session, country, http.RequestAborted);
-            return (id, Decide(new Command(body, plan, id, x.Actor.Id, x.Now)), assigned);
+            return (id, Decide(new Command(body, plan, id, x.Actor.Id, x.EffectiveAt(body.EffectiveOn, plan, null))), assigned);
         }, http.RequestAborted);
         var commitment = Commitment.Create(made) with { Version = 1 };
         http.Response.SetETag(1);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.Commitments;
@@ -6,7 +7,7 @@ namespace CommitmentTracker.Features.Commitments;
 /// Report progress on a milestone: 0..100. Without <c>status</c>, 100 means Met; otherwise Scheduled until the due date,
 /// then PartiallyMet (some progress) or NotMet.
 /// </summary>
-public sealed record ReportMilestoneProgress(int? Percent, MilestoneStatus? Status, string? Note, EvidenceLink[]? Evidence)
+public sealed record ReportMilestoneProgress([property: Required] int? Percent, MilestoneStatus? Status, string? Note, EvidenceLink[]? Evidence) : EffectiveWrite
 {
     /// <summary>The command: the milestone, what the client sent, who and when (the day decides the default status).</summary>
     public sealed record Command(string MilestoneId, ReportMilestoneProgress Body, string By, DateTimeOffset Now);
@@ -20,7 +21,7 @@ public sealed record ReportMilestoneProgress(int? Percent, MilestoneStatus? Stat
         errors.Required("percent", c.Percent);
         if (c.Percent is < 0 or > 100) errors.Add("percent", "must be between 0 and 100.");
         errors.MaxLength("note", c.Note, 5000);
-        CommitmentRules.ValidateEvidence(errors, c.Evidence);
+        var evidence = CommitmentRules.Evidence(errors, c.Evidence, s.PlanId);
         if (c.Status == MilestoneStatus.Met && c.Percent is < 100) errors.Add("status", "Met needs percent 100.");
         if (c.Status == MilestoneStatus.Scheduled && c.Percent == 100) errors.Add("status", "a milestone at 100% is Met, not Scheduled.");
         errors.ThrowIfAny();
@@ -28,6 +29,6 @@ public sealed record ReportMilestoneProgress(int? Percent, MilestoneStatus? Stat
         var status = c.Status ?? (percent == 100 ? MilestoneStatus.Met
             : milestone.Due >= DateOnly.FromDateTime(command.Now.UtcDateTime) ? MilestoneStatus.Scheduled
             : percent > 0 ? MilestoneStatus.PartiallyMet : MilestoneStatus.NotMet);
-        return [new MilestoneProgressReported(s.Id, milestone.Id, percent, status, milestone.Status, c.Note, c.Evidence ?? [], command.By, command.Now)];
+        return [new MilestoneProgressReported(s.Id, milestone.Id, percent, status, milestone.Status, c.Note, evidence, command.By, command.Now)];
     }
 }

@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.Commitments;
 
 /// <summary>Move a milestone's dates; the old dates stay in the history.</summary>
-public sealed record RescheduleMilestone(DateOnly? Start, DateOnly? Due, string? Reason)
+public sealed record RescheduleMilestone(DateOnly? Start, [property: Required] DateOnly? Due, [property: Required] string? Reason) : EffectiveWrite
 {
     /// <summary>The command: the milestone, what the client sent, who and when.</summary>
     public sealed record Command(string MilestoneId, RescheduleMilestone Body, string By, DateTimeOffset Now);

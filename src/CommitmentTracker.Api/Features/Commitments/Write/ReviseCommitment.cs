@@ -7,7 +7,7 @@ namespace CommitmentTracker.Features.Commitments;
 public sealed record ReviseCommitment(
     Dictionary<string, string>? Title, Dictionary<string, string>? Description, Dictionary<string, string>? Problem,
     Dictionary<string, string>? Objective, Institution? LeadInstitution, Institution[]? SupportingInstitutions,
-    PolicyArea[]? PolicyAreas, OgpValue[]? OgpValues)
+    PolicyArea[]? PolicyAreas, OgpValue[]? OgpValues) : EffectiveWrite
 {
     /// <summary>The command: what the client sent, who and when.</summary>
     public sealed record Command(ReviseCommitment Body, string By, DateTimeOffset Now);

@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.Commitments;
 
 /// <summary>Withdraw the commitment. Every later write is refused.</summary>
-public sealed record WithdrawCommitment(string? Reason)
+public sealed record WithdrawCommitment([property: Required] string? Reason) : EffectiveWrite
 {
     /// <summary>The command: what the client sent, who and when.</summary>
     public sealed record Command(WithdrawCommitment Body, string By, DateTimeOffset Now);

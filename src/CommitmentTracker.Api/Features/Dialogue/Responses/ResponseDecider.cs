@@ -18,12 +18,12 @@ public static class ResponseDecider
         var errors = new FieldErrors();
         errors.Required("stance", c.Stance);
         var text = LocalizedText.Validate(errors, "text", c.Text, MaxTextLength);
-        CommitmentRules.ValidateEvidence(errors, c.Evidence);
+        var evidence = CommitmentRules.Evidence(errors, c.Evidence, commitment.PlanId);
         if (c.AssessmentVersion is { } v && (v < 1 || v > currentVersion))
             errors.Add("assessmentVersion", $"must be a version of this assessment, 1 to {currentVersion}.");
         errors.ThrowIfAny();
         return new AssessmentAnswered(AssessmentResponses.StreamFor(commitment.Id, assessment, organisation), commitment.Id, assessment,
-            organisation, c.AssessmentVersion ?? currentVersion, c.Stance!.Value, text!, c.Evidence ?? [], actor.Name, actor.Role,
+            organisation, c.AssessmentVersion ?? currentVersion, c.Stance!.Value, text!, evidence, actor.Name, actor.Role,
             actor.Organisation, actor.Id, now);
     }
 }

@@ -17,4 +17,4 @@ public enum AnsweredAssessment { Cso, Irm }
 public sealed record AssessmentAnswered(
     string ResponsesId, string CommitmentId, AnsweredAssessment Assessment, string? Organisation, long AssessmentVersion,
     ResponseStance Stance, Dictionary<string, string> Text, EvidenceLink[] Evidence, string ResponderName, string ResponderRole,
-    string ResponderOrganisation, string By, DateTimeOffset At) : IDomainEvent;
+    string ResponderOrganisation, string By, DateTimeOffset At) : IDomainEvent, IHasEvidence;
