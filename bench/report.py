@@ -1,11 +1,20 @@
 #!/usr/bin/env python3
-"""Writes bench/RESULTS.md from the files bench/run.sh left in its work folder: every figure, each against its goal."""
+"""Writes bench/RESULTS.md from the files bench/run.sh left in its work folder: every figure, each against its goal.
+
+A figure that was not measured (a run missing from results.jsonl, no rebuild or generation rate, no pgbench baseline)
+is written as MISSING, listed on stderr, and makes this exit 1 after the report is written.
+
+  report.py --verify FILE   exit 1 unless every row of FILE's goals table has a measured number (what .ci/run checks)
+"""
 import argparse
 import json
 import os
 import platform
 import re
+import sys
 import urllib.parse
+
+MISSING = "MISSING"
 
 
 def read(work, name, default=""):
@@ -13,7 +22,22 @@ def read(work, name, default=""):
     return open(path, encoding="utf-8").read() if os.path.exists(path) else default
 
 
+def verify(path):
+    """The goals table of a written report: every row measured (a number), none MISSING."""
+    text = open(path, encoding="utf-8").read()
+    table = text.split("## Goals", 1)[1].split("\n## ", 1)[0] if "## Goals" in text else ""
+    rows = [line.split("|")[1:-1] for line in table.splitlines() if line.startswith("| ") and not line.startswith("| figure")]
+    bad = [r[0].strip() for r in rows if MISSING in r[1] or not re.search(r"\d", r[1])]
+    if not rows or bad:
+        print(f"{path}: {len(rows)} goal rows, not measured: {', '.join(bad) or 'the goals table is missing'}", file=sys.stderr)
+        return 1
+    print(f"{path}: all {len(rows)} goal rows measured")
+    return 0
+
+
 def main():
+    if sys.argv[1:2] == ["--verify"]:
+        sys.exit(verify(sys.argv[2]))
     a = argparse.ArgumentParser()
     for flag in ["work", "out", "size", "commitments", "duration", "peak-rss-kb", "started", "load", "pg", "wrk", "dotnet", "marten"]:
         a.add_argument("--" + flag, required=True)
@@ -33,20 +57,25 @@ def main():
     cpu = re.search(r"model name\s*:\s*(.*)", read("/proc", "cpuinfo"))
     cpu = cpu.group(1).strip() if cpu else platform.processor()
 
+    missing = []
+
     def r(name, key="rps"):
-        return runs.get(name, {}).get(key)
+        value = runs.get(name, {}).get(key)
+        if value is None:
+            missing.append(f"{name}.{key}")
+        return value
 
     def verdict(ok):
         return "**met**" if ok else "**missed**"
 
     def fmt(x, digits=1):
-        return "n/a" if x is None else f"{x:,.{digits}f}"
+        return MISSING if x is None else f"{x:,.{digits}f}"
 
     rows = []  # figure, measured, goal, verdict
 
     def ratio_row(label, num, den, goal):
         if num is None or not den:
-            rows.append((label, "n/a", f"≥ {goal}", "n/a"))
+            rows.append((label, MISSING, f"≥ {goal}", "—"))
             return
         ratio = num / den
         rows.append((label, f"{ratio:.2f} ({num:,.0f} / {den:,.0f})", f"≥ {goal}", verdict(ratio >= goal)))
@@ -57,7 +86,7 @@ def main():
 
     def floor_row(label, num, den):
         if num is None or not den:
-            rows.append((label, "n/a", "(floor)", "n/a"))
+            rows.append((label, MISSING, "(floor)", "—"))
             return
         rows.append((label, f"{num / den:.2f} ({num:,.0f} / {den:,.0f})", "(floor, no goal)", "—"))
 
@@ -72,29 +101,34 @@ def main():
                         ("gql-stats-policy-area-uncached", "… by PolicyArea, cache off, p95"),
                         ("gql-nested", "GraphQL 3-level nested connection, p95")]:
         p95 = r(name, "p95")
-        rows.append((label, f"{fmt(p95)} ms", "< 100 ms", "n/a" if p95 is None else verdict(p95 < 100)))
+        rows.append((label, f"{fmt(p95)} ms", "< 100 ms", "—" if p95 is None else verdict(p95 < 100)))
     for name, label in [("search-ka", "Search q in Georgian, p95"), ("search-latin", "Search q in Latin, p95"),
                         ("search-ka-uncached", "… in Georgian, cache off (every request counts its matches), p95"),
                         ("search-latin-uncached", "… in Latin, cache off, p95")]:
         p95 = r(name, "p95")
-        rows.append((label, f"{fmt(p95)} ms", "< 50 ms", "n/a" if p95 is None else verdict(p95 < 50)))
+        rows.append((label, f"{fmt(p95)} ms", "< 50 ms", "—" if p95 is None else verdict(p95 < 50)))
     eps = rebuild.get("eventsPerSecond")
     for name, label, goal in [("site-commitment", "Site: commitment page `/commitments/{id}`, p95", 50),
                               ("site-dashboard", "Site: dashboard page `/dashboard`, p95", 100)]:
         p95 = r(name, "p95")
-        rows.append((label, f"{fmt(p95)} ms", f"< {goal} ms", "n/a" if p95 is None else verdict(p95 < goal)))
+        rows.append((label, f"{fmt(p95)} ms", f"< {goal} ms", "—" if p95 is None else verdict(p95 < goal)))
     weight = json.loads(read(work, "site-weight.json", "{}") or "{}")
     if weight:
         kb = weight["total"] / 1024
         rows.append((f"Site: commitment page weight (HTML + CSS, {weight['scripts']} scripts; {weight['id']}, the most milestones)",
                      f"{kb:.1f} KB ({weight['html']:,} + {weight['css']:,} bytes)", "< 100 KB", verdict(kb < 100)))
     else:
-        rows.append(("Site: commitment page weight (HTML + CSS + script)", "n/a", "< 100 KB", "n/a"))
+        missing.append("site-weight")
+        rows.append(("Site: commitment page weight (HTML + CSS + script)", MISSING, "< 100 KB", "—"))
+    if eps is None:
+        missing.append("rebuild.eventsPerSecond")
     rows.append(("Projection rebuild of every read model", f"{fmt(eps, 0)} events/s", "≥ 20,000 events/s",
-                 "n/a" if eps is None else verdict(eps >= 20000)))
+                 "—" if eps is None else verdict(eps >= 20000)))
     geps = generate.get("eventsPerSecond")
+    if geps is None:
+        missing.append("generate.eventsPerSecond")
     rows.append(("Data generation through the event store", f"{fmt(geps, 0)} events/s", "≥ 10,000 events/s",
-                 "n/a" if geps is None else verdict(geps >= 10000)))
+                 "—" if geps is None else verdict(geps >= 10000)))
 
     o = []
     o.append("# Benchmark results\n")
@@ -211,6 +245,9 @@ def main():
 
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(o))
+    if missing:
+        print(f"report.py: {len(missing)} figure(s) not measured: {', '.join(sorted(set(missing)))}", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

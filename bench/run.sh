@@ -4,7 +4,11 @@
 #   bash bench/run.sh [--size full|smoke] [--out FILE]
 #
 # full (default): 100,000 commitments (> 1M events), 20 s per load run, writes bench/RESULTS.md.
-# smoke: 2,000 commitments, 3 s per run, writes bench/out/RESULTS-smoke.md (CI: proves the command works, no timing asserted).
+# smoke: 2,000 commitments, 5 s per run, writes bench/out/RESULTS-smoke.md (CI: proves the command works, no timing asserted).
+#
+# Either size exits 1, after writing the report, when anything was not measured: a wrk run that failed, answered a
+# non-2xx or had a socket error; a GraphQL document answered with errors; pgbench, the search counts or the rebuild
+# failed; the API did not get ready after a restart; or report.py found a figure missing (bench/README in RESULTS.md).
 #
 # It starts a throwaway PostgreSQL (deploy/local-postgres.sh), builds Release, generates the data set through the event
 # store, starts the API, drives it with wrk (scripts in bench/lua), runs pgbench on the same server as the write
@@ -31,6 +35,8 @@ seed=42
 work="$repo/bench/out/$size"
 rm -rf "$work" && mkdir -p "$work" "$(dirname "$out")"
 log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
+failures=()
+fail() { failures+=("$1"); log "FAIL: $1"; }
 started_at=$(date -u +%FT%TZ)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -76,6 +82,10 @@ psql -c "vacuum analyze" 2>/dev/null
 api_port=5180
 while (exec 3<>"/dev/tcp/127.0.0.1/$api_port") 2>/dev/null; do api_port=$((api_port + 1)); done
 base="http://127.0.0.1:$api_port"
+ready() { # LOG: wait for /health/ready; false when it never comes
+  for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && return 0; sleep 1; done
+  log "the API did not get ready:"; tail -n 40 "$1" >&2; return 1
+}
 admin_key="ct_bench_$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
 log "starting the API on $base"
 env ConnectionStrings__Postgres="$conn" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production \
@@ -83,8 +93,7 @@ env ConnectionStrings__Postgres="$conn" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIR
   Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
   dotnet "$api_bin/CommitmentTracker.Api.dll" --contentRoot "$api_bin" > "$work/api.log" 2>&1 &
 api_pid=$!
-for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "$base/health/ready" >/dev/null || { log "the API did not get ready"; cat "$work/api.log" >&2; exit 1; }
+ready "$work/api.log" || exit 1
 
 # A PoC key for every member, issued with the bootstrap admin key.
 members=$(psql -c "select json_agg(id order by id) from ogp.mt_doc_member")
@@ -97,15 +106,31 @@ psql -c "select id || ' ' || (data -> 'Milestones' -> 0 ->> 'Id') from ogp.mt_do
 export BENCH_LUA="$repo/bench/lua" BENCH_TARGETS="$work/targets.txt" BENCH_KEY="$poc_key"
 results="$work/results.jsonl"
 : > "$results"
-# run NAME CONNECTIONS SCRIPT PATH [BENCH_QUERY file]: one wrk run, its JSON summary appended to results.jsonl
+# run NAME CONNECTIONS SCRIPT PATH [BENCH_QUERY file]: one wrk run, its JSON summary appended to results.jsonl.
+# A run counts only when wrk succeeded and every answer was 2xx without a socket error; a GraphQL document is first sent
+# once and must answer data without errors (GraphQL reports a refused query with 200).
 run() {
   local name=$1 connections=$2 script=$3 path=$4 query=${5:-} threads=2
   [ "$connections" -lt 2 ] && threads=1
+  if [ -n "$query" ] && ! graphql_answers "$query" > "$work/$name.probe.json"; then
+    fail "$name: $query answered errors or no data: $(head -c 300 "$work/$name.probe.json")"; return 0
+  fi
   log "wrk $name: $connections connections, ${duration}s"
-  BENCH_QUERY="$query" wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "bench/lua/$script" "$base$path" \
-    > "$work/$name.txt" 2>&1 || { log "wrk $name failed:"; cat "$work/$name.txt" >&2; return 0; }
-  grep '^{' "$work/$name.txt" | tail -n 1 | jq -c --arg name "$name" --argjson c "$connections" --arg load "$(cut -d' ' -f1 /proc/loadavg)" \
-    '. + {name: $name, connections: $c, load: $load}' >> "$results"
+  if ! BENCH_QUERY="$query" wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "bench/lua/$script" "$base$path" \
+    > "$work/$name.txt" 2>&1; then
+    fail "wrk $name failed: $(tail -n 3 "$work/$name.txt" | tr '\n' ' ')"; return 0
+  fi
+  local summary; summary=$(grep '^{' "$work/$name.txt" | tail -n 1)
+  if [ -z "$summary" ]; then fail "wrk $name printed no summary"; return 0; fi
+  jq -e '.requests > 0 and .non2xx == 0 and .socketErrors == 0' <<<"$summary" >/dev/null ||
+    fail "wrk $name: $(jq -r '"\(.requests) requests, \(.non2xx) non-2xx, \(.socketErrors) socket errors"' <<<"$summary")"
+  jq -c --arg name "$name" --argjson c "$connections" --arg load "$(cut -d' ' -f1 /proc/loadavg)" \
+    '. + {name: $name, connections: $c, load: $load}' <<<"$summary" >> "$results"
+}
+graphql_answers() { # FILE: POST the document once; prints the answer, fails unless it has data and no errors
+  local answer; answer=$(curl -s -X POST "$base/graphql" -H 'content-type: application/json' -d "$(jq -Rs '{query: .}' "$1")")
+  echo "$answer"
+  jq -e '(.errors | not) and (.data | type == "object") and ([.data[]] | all(. != null))' <<<"$answer" >/dev/null
 }
 warm() { BENCH_QUERY="${3:-}" wrk -t1 -c2 -d"$((duration < 10 ? 3 : 5))s" -s "bench/lua/$1" "$base$2" >/dev/null 2>&1 || true; }
 
@@ -125,10 +150,11 @@ run bare-insert-64 64 post.lua /bench/bare-insert
 for c in 16 64; do
   log "pgbench single-row insert: $c clients, ${duration}s"
   "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -c "$c" -j 2 -T "$duration" -f bench/pgbench-insert.sql postgres \
-    > "$work/pgbench-$c.txt" 2>&1 || log "pgbench with $c clients failed (see $work/pgbench-$c.txt)"
+    > "$work/pgbench-$c.txt" 2>&1 || fail "pgbench with $c clients failed: $(tail -n 3 "$work/pgbench-$c.txt" | tr '\n' ' ')"
   tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' "$work/pgbench-$c.txt" | tail -n 1)
   lat=$(sed -nE 's/^latency average = ([0-9.]+) ms/\1/p' "$work/pgbench-$c.txt")
-  jq -cn --arg name "pgbench-$c" --argjson c "$c" --argjson tps "${tps:-0}" --argjson lat "${lat:-0}" \
+  if [ -z "$tps" ] || [ -z "$lat" ]; then fail "pgbench with $c clients printed no tps or latency"; continue; fi
+  jq -cn --arg name "pgbench-$c" --argjson c "$c" --argjson tps "$tps" --argjson lat "$lat" \
     '{name: $name, connections: $c, rps: $tps, latencyAverage: $lat}' >> "$results"
 done
 
@@ -154,13 +180,15 @@ scripts=$(curl -fs "$base/commitments/$heaviest?lang=en" | grep -c '<script' || 
 jq -cn --arg id "$heaviest" --argjson html "$html_bytes" --argjson css "$css_bytes" --argjson scripts "$scripts" \
   '{id: $id, html: $html, css: $css, scripts: $scripts, total: ($html + $css)}' > "$work/site-weight.json"
 
-# Sanity: the runs above really hit data (a 4xx/5xx would show as non2xx in the results).
-# How many commitments each search term matches: the list counts them all for totalCount.
+# How many commitments each search term matches (the list counts them all for totalCount): a search that matches
+# nothing would measure an empty answer, so each term must match at least one commitment.
+: > "$work/search-matches.jsonl"
 for q in "$q_ka" "$q_latin"; do
-  curl -fs "$base/api/commitments?q=$q&pageSize=1" | jq -c --arg q "$q" '{q: ($q | @text), totalCount}'
-done > "$work/search-matches.jsonl" || log "warning: the search count failed"
+  curl -fs "$base/api/commitments?q=$q&pageSize=1" | jq -ce --arg q "$q" 'select(.totalCount > 0) | {q: ($q | @text), totalCount}' \
+    >> "$work/search-matches.jsonl" || fail "search q=$q: the count failed or matched nothing"
+done
 peak_rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$api_pid/status")
-kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; api_pid=
+kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; api_pid=
 
 # --- stats and search totals without their cache: what each costs when the data has just changed ----------------------
 log "restarting the API with ResultCache:Enabled=false"
@@ -168,13 +196,13 @@ env ConnectionStrings__Postgres="$conn" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIR
   Auth__BootstrapAdminKey="$admin_key" RateLimits__Enabled=false Logging__LogLevel__Default=Warning \
   dotnet "$api_bin/CommitmentTracker.Api.dll" --contentRoot "$api_bin" > "$work/api-uncached.log" 2>&1 &
 api_pid=$!
-for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+if ! ready "$work/api-uncached.log"; then fail "the API did not get ready after the restart with ResultCache:Enabled=false"; fi
 warm graphql.lua /graphql bench/queries/stats-by-member.graphql
 run gql-stats-member-uncached 4 graphql.lua /graphql bench/queries/stats-by-member.graphql
 run gql-stats-policy-area-uncached 4 graphql.lua /graphql bench/queries/stats-by-policy-area.graphql
 run search-ka-uncached 4 plain.lua "/api/commitments?q=$q_ka&pageSize=20"
 run search-latin-uncached 4 plain.lua "/api/commitments?q=$q_latin&pageSize=20"
-kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; api_pid=
+kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; api_pid=
 
 # --- plans of the dashboard and search queries, for the record ---------------------------------------------------------
 explain() { psql -c "explain (analyze, buffers, costs off) $1" > "$work/$2.plan.txt" 2>&1 || true; }
@@ -197,11 +225,17 @@ psql -c "select json_build_object(
 
 # --- projection rebuild -------------------------------------------------------------------------------------------------
 log "rebuilding every projection from the events"
-dotnet "$gen" rebuild --connection "$conn" > "$work/rebuild.json" 2> >(tee "$work/rebuild.log" >&2) || log "the rebuild failed (see $work/rebuild.log)"
+dotnet "$gen" rebuild --connection "$conn" > "$work/rebuild.json" 2> >(tee "$work/rebuild.log" >&2) ||
+  fail "the rebuild failed: $(tail -n 3 "$work/rebuild.log" | tr '\n' ' ')"
 
 # --- the report ---------------------------------------------------------------------------------------------------------
 python3 bench/report.py --work "$work" --out "$out" --size "$size" --commitments "$commitments" --duration "$duration" \
   --peak-rss-kb "$peak_rss_kb" --started "$started_at" --load "$load_start / $(cut -d' ' -f1-3 /proc/loadavg)" --pg "$("$pg_bin/postgres" --version)" \
   --wrk "$(wrk -v 2>&1 | head -n 1)" --dotnet "$(dotnet --version)" \
-  --marten "$(sed -nE 's/.*"Marten" Version="([^"]+)".*/\1/p' Directory.Packages.props)"
+  --marten "$(sed -nE 's/.*"Marten" Version="([^"]+)".*/\1/p' Directory.Packages.props)" ||
+  fail "report.py: figures missing (listed above)"
 log "wrote $out"
+if [ "${#failures[@]}" -gt 0 ]; then
+  log "FAILED, ${#failures[@]} problem(s):"; printf '  - %s\n' "${failures[@]}" >&2
+  exit 1
+fi

@@ -2,10 +2,15 @@
 """Writes bad-requests.jsonl: the hostile-request corpus that BadInputCorpusTests replays (proof 3 of issue 5).
 
 Run it after changing the cases below: python3 tests/corpus/generate.py
-Each line: {"name", "method", "path", "headers"?, "auth"?, "body"? | "bodyBase64"?, "expect"}
-  auth    "admin" (default) or "none" (no key sent)
-  expect  "4xx" (any client error), an exact status (400, 401, 405, 413, 415, 200), or "200|4xx" for a read that may
-          answer either but never 5xx. A GET with a hostile q is a search that must simply work: 200.
+Each line: {"name", "method", "path", "headers"?, "auth", "body"? | "bodyBase64"?, "expect", "errors"?, "graphQLErrors"?,
+            "totalCount"?}
+  auth    the least-privileged caller that reaches the handler (caller() below): "none" (no key), "poc" (a PoC of GE,
+          the member every write targets), "cso", "irm", or "admin" (members and API keys only an admin manages).
+  expect  the exact status. A GET with a hostile q is a search that must simply work: 200 with its exact totalCount.
+  errors  the exact field names of a problem document's "errors"; graphQLErrors the exact error codes of a GraphQL answer.
+The case below may state a status class ("4xx", "200|4xx") while writing it; the exact answer of every row is in
+expected.json, where each was read and checked by hand against the README's rules (change it by hand with the rule).
+generate.py fails when a row has no exact answer there, or when that answer contradicts the status class stated here.
   {plan} {commitment} {milestone} in paths and bodies are the ids the test sets up; {{1MB}} and {{10KB}} in a body
   {{100KB}} become that many characters (the file stays small), {{1MB-ka}} a megabyte of Georgian. A body over the
   1 MiB limit expects 413. "errors": a GraphQL answer (200 or 4xx) whose errors name the refusal, as GraphQL-over-HTTP
@@ -19,10 +24,21 @@ from urllib.parse import quote
 cases = []
 
 
+def caller(method, path):
+    """The least-privileged caller whose request reaches the handler's validation."""
+    if method == "GET" and not path.startswith("/api/audit") or path.startswith("/graphql"): return "none"
+    if path.startswith("/api/members") or path.startswith("/api/api-keys") or path.startswith("/api/audit"): return "admin"
+    if path.startswith("/api/webhooks") or path.endswith("/assessments/cso"): return "cso"
+    if path.endswith("/assessments/irm"): return "irm"
+    # the arranged {comment} is the admin's: only its author edits it, and only an admin hides or restores a comment
+    if "/comments/" in path and (method == "PATCH" or path.endswith("/hide") or path.endswith("/restore")): return "admin"
+    return "poc"
+
+
 def case(name, method, path, body=None, expect="4xx", headers=None, auth=None, raw=None):
     entry = {"name": name, "method": method, "path": path}
     if headers: entry["headers"] = headers
-    if auth: entry["auth"] = auth
+    entry["auth"] = auth or caller(method, path)
     if raw is not None: entry["bodyBase64"] = base64.b64encode(raw).decode()
     elif body is not None: entry["body"] = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
     entry["expect"] = expect
@@ -75,7 +91,7 @@ for target, (method, path, body) in writes.items():
     # invalid UTF-8 inside a string value: a lone continuation byte, an overlong '/', a UTF-16 surrogate
     for label, bad in [("lone continuation byte", b"\x80"), ("overlong encoding", b"\xc0\xaf"), ("encoded surrogate", b"\xed\xa0\x80")]:
         raw = whole.encode()
-        at = raw.index(b'"', raw.index(b":")) + 1  # inside the first string value
+        at = raw.index(b': "') + 3  # inside the first string value
         case(f"{target}: invalid UTF-8 ({label})", method, path, raw=raw[:at] + bad + raw[at:])
 for label, body in malformed.items():
     method, path, _ = writes["progress"]
@@ -159,9 +175,11 @@ case("If-Match stale", "POST", C + "/completion", writes["completion"][2], heade
 # --- wrong methods ------------------------------------------------------------------------------------------------
 for method, path in [("PUT", "/api/members"), ("DELETE", "/api/members/GE"), ("PUT", "/api/members/GE"), ("PUT", C),
                      ("DELETE", C), ("GET", C + "/withdraw"), ("PUT", "/api/api-keys"), ("DELETE", "/graphql")]:
-    case(f"wrong method {method} {path}", method, path, expect=405)
+    case(f"wrong method {method} {path}", method, path, expect=405, auth="none")  # routing refuses it before any caller matters
 
 # --- reads: hostile q, LIKE wildcards, paging, bad query values ---------------------------------------------------
+case("search q that matches (the control: the rows below count 0 because they match nothing, not because search is broken)",
+     "GET", "/api/commitments?q=" + quote("მონიტორინგ"), expect=200)
 for q in ["' OR 1=1 --", "'; DROP TABLE mt_events; --", "%", "_", "%%%", "%_%", "\\", "\\%", "[a-z]", "*", "' UNION SELECT * FROM pg_user --",
           "\") or (\"1\"=\"1", "$where: 1", "ⓐⓑⓒ", "ს' OR 'ა'='ა", "مرحبا", "\u202eabc", "a\u200bb", "🇬🇪", "Ünïcödé", "a" * 200]:
     case(f"search q={q[:30]!r}", "GET", "/api/commitments?q=" + quote(q), expect=200)
@@ -215,7 +233,7 @@ gql("huge first", "{ commitments(first: 100000) { totalCount } }", expect="error
 gql("negative first", "{ commitments(first: -1) { totalCount } }", expect="errors")
 gql("unknown enum value", "{ commitmentStats(groupBy: Everything) { key } }", expect=400)
 gql("mutation on a schema without mutations", "mutation { withdraw(id: \"GE0001\") }", expect=400)
-gql("deep introspection", "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } }")
+gql("deep introspection", "{ __schema { types { fields { type { " + "ofType { " * 10 + "name" + " }" * 15)
 gql("fragment cycle", "query { members { ...A } } fragment A on Member { code ...B } fragment B on Member { name ...A }", expect=400)
 gql("self-referencing fragment", "query { members { ...A } } fragment A on Member { ...A }", expect=400)
 gql("undefined fragment", "query { members { ...Nope } }", expect=400)
@@ -223,7 +241,7 @@ gql("unused fragment", "query { members { code } } fragment U on Member { code }
 gql("duplicate operation names", "query A { members { code } } query A { members { code } }", expect=400)
 gql("several operations, no name", "query A { members { code } } query B { members { code } }", expect=400)
 gql("alias bomb", "{ " + " ".join(f"a{i}: commitments(first: 200) {{ edges {{ node {{ milestones(first: 200) {{ edges {{ node {{ id }} }} }} }} }} }}" for i in range(60)) + " }")
-gql("depth 30", "{ __schema { " + "types { " * 29 + "name" + " }" * 29 + " } }")
+gql("depth 30", "{ __schema { types { fields { type { " + "ofType { " * 26 + "name" + " }" * 31)
 gql("variable of the wrong type", "query($n: Int) { commitments(first: $n) { totalCount } }", {"n": "ten"}, expect=400)
 gql("undeclared variable", "{ commitments(first: $n) { totalCount } }", {"n": 1}, expect=400)
 gql("oversized variable", "query($q: String) { commitments(first: 1, filter: { q: $q }) { totalCount } }", {"q": "{{1MB}}"})
@@ -259,7 +277,8 @@ case("contract: XML body", "POST", "/api/members", "<member/>", headers={"Conten
 case("contract: form body", "POST", C + "/completion", "completion=Complete", headers={"Content-Type": "application/x-www-form-urlencoded"}, expect=415)
 # --- dialogue (issue 16): comments, responses to assessments, CSO views of milestones ------------------------------
 # The test arranges {comment} (the admin's, so the admin may edit it), {reply} (a reply to it) and a CSO assessment
-# filed by the admin key (organisation "OGP Support Unit"). "fields": the problem's errors must name exactly these.
+# filed by the admin key (organisation "OGP Support Unit"). fields: the problem's errors must name exactly these
+# (expected.json must agree).
 D = C + "/comments"
 R = C + "/assessments/cso/OGP%20Support%20Unit/responses"
 MA = M + "/assessments/cso"
@@ -273,7 +292,7 @@ dialogue_writes = {
 }
 def dialogue(name, method, path, body=None, expect=400, fields=None, headers=None, auth=None):
     case("dialogue: " + name, method, path, body, expect=expect, headers=headers, auth=auth)
-    if fields is not None: cases[-1]["fields"] = fields
+    if fields is not None: cases[-1]["errors"] = fields
 for target, (method, path, body) in dialogue_writes.items():
     whole = json.dumps(body, ensure_ascii=False)
     dialogue(f"{target}: truncated JSON", method, path, whole[: len(whole) // 2])  # errors name the field where it broke off
@@ -361,10 +380,34 @@ for c in cases:
     if "{{1MB" in c.get("body", ""):
         c["expect"] = 413
 
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bad-requests.jsonl")
+here = os.path.dirname(os.path.abspath(__file__))
+out = os.path.join(here, "bad-requests.jsonl")
 names = [c["name"] for c in cases]
 duplicates = {n for n in names if names.count(n) > 1}
 assert not duplicates, duplicates
+
+
+def fits(stated, status):
+    return any(s == str(status) or s == "4xx" and 400 <= status < 500 or s == "errors" and (status == 200 or 400 <= status < 500)
+               for s in str(stated).split("|"))
+
+
+# CORPUS_RECORDING=1 writes the rows without their answers (expect 0), for a run of BadInputCorpusTests with
+# CORPUS_RECORD=FILE that shows what each row gets now; read it before changing expected.json.
+recording = os.environ.get("CORPUS_RECORDING") == "1"
+with open(os.path.join(here, "expected.json"), encoding="utf-8") as f:
+    expected = {} if recording else json.load(f)
+problems = [] if recording else [n for n in names if n not in expected] + [f"{n}: stale" for n in expected if n not in names]
+if recording:
+    for c in cases: c["expect"] = 0
+for c in cases:
+    x = expected.get(c["name"])
+    if x is None: continue
+    if not fits(c["expect"], x["expect"]): problems.append(f"{c['name']}: expected.json says {x['expect']}, the case says {c['expect']}")
+    if "errors" in c and sorted(c["errors"]) != sorted(x.get("errors", [])):
+        problems.append(f"{c['name']}: expected.json says errors {x.get('errors')}, the case says {c['errors']}")
+    c.update(x)
+assert not problems, "expected.json does not match the cases:\n" + "\n".join(problems)
 with open(out, "w", encoding="utf-8") as f:
     for c in cases:
         f.write(json.dumps(c, ensure_ascii=False) + "\n")

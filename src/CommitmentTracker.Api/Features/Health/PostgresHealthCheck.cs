@@ -15,7 +15,9 @@ public sealed class PostgresHealthCheck(IDocumentStore store) : IHealthCheck
             await Query(ct).WaitAsync(ct);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException or IOException)
+        // Marten wraps a refused connection in its own exception, whose message (driver text, host, port) must not reach
+        // an anonymous caller: every failure reads the same.
+        catch (Exception e) when (e is Npgsql.NpgsqlException or global::Marten.Exceptions.MartenCommandException or TimeoutException or InvalidOperationException or IOException)
         {
             return HealthCheckResult.Unhealthy("PostgreSQL is not reachable.", e);
         }

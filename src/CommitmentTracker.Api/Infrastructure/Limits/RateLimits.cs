@@ -23,15 +23,10 @@ public static class RateLimits
         if (!options.Enabled || partition is null || context.Request.Path.StartsWithSegments("/health"))
             return RateLimitPartition.GetNoLimiter("unlimited");
         var limit = Math.Max(1, perMinute(options));
-        // The bucket refills every second, so a client that waits the Retry-After gets in.
-        return RateLimitPartition.GetTokenBucketLimiter($"{partition}|{limit}", _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = limit,
-            TokensPerPeriod = Math.Max(1, limit / 60),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, 60 / limit)),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        // Tokens come back every period (a second for 60 or more a minute), so a client that waits the Retry-After gets in.
+        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
+        return RateLimitPartition.Get($"{partition}|{limit}", _ =>
+            new ClockTokenBucket(clock, limit, Math.Max(1, limit / 60), TimeSpan.FromSeconds(Math.Max(1, 60 / limit))));
     }
 
     private static string? CallerKey(HttpContext context) =>

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Api.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -124,17 +126,49 @@ public sealed class CommitmentSearchTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.Contains(field, problem.ErrorFields());
     }
 
+    /// <summary>
+    /// The SQL the API itself sends for a search (captured from Npgsql's tracing, with the planner settings its
+    /// transaction took first) is explained with the same settings and parameters: the count and the page both read
+    /// the full-text index. Red when tried: SearchPlan's settings emptied (the planner then scans every search row).
+    /// </summary>
     [Fact]
     public async Task Search_reads_the_full_text_index_of_the_search_rows()
     {
         await Seeded();
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if ((activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) is string sql && sql.Contains(api.Schema + ".", StringComparison.Ordinal)
+                    || activity.GetTagItem("db.query.text") is string set && set.StartsWith("set local", StringComparison.Ordinal))
+                    sent.Enqueue((string)(activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement"))!);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await (await api.As(Caller.Anonymous).Get("/api/commitments?q=" + Uri.EscapeDataString("მონიტორი"))).Expect(HttpStatusCode.OK);
+        listener.Dispose();
+
+        var searches = sent.Where(q => q.Contains("words @@ $1::tsquery", StringComparison.Ordinal)).Distinct().ToArray();
+        Assert.Equal(2, searches.Length); // the count and the page
+        var settings = sent.Where(q => q.StartsWith("set local", StringComparison.Ordinal)).Distinct().ToArray();
+        Assert.Equal([SearchPlan.UseIndexes], settings);
         await using var connection = new Npgsql.NpgsqlConnection(api.Services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres"));
         await connection.OpenAsync();
-        await using (var off = new Npgsql.NpgsqlCommand("set enable_seqscan = off", connection)) await off.ExecuteNonQueryAsync();
-        await using var explain = new Npgsql.NpgsqlCommand(
-            $"explain select s.id from {api.Schema}.mt_doc_commitmentsearch as s where s.words @@ '''მონიტორი'':*'::tsquery", connection);
-        var plan = string.Join("\n", await ReadAll(explain));
-        Assert.Contains("Bitmap Index Scan on mt_doc_commitmentsearch_idx_words", plan);
+        foreach (var sql in searches)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            foreach (var setting in settings)
+                await using (var set = new Npgsql.NpgsqlCommand(setting, connection, transaction)) await set.ExecuteNonQueryAsync();
+            await using var explain = new Npgsql.NpgsqlCommand("explain " + sql, connection, transaction);
+            explain.Parameters.Add(new Npgsql.NpgsqlParameter { Value = SearchWords.TsQuery(SearchWords.OfQuery("მონიტორი")) });
+            if (sql.Contains("$2", StringComparison.Ordinal)) explain.Parameters.Add(new Npgsql.NpgsqlParameter { Value = 0 });
+            if (sql.Contains("$3", StringComparison.Ordinal)) explain.Parameters.Add(new Npgsql.NpgsqlParameter { Value = 50 });
+            var plan = string.Join("\n", await ReadAll(explain));
+            Assert.True(plan.Contains("Bitmap Index Scan on mt_doc_commitmentsearch_idx_words", StringComparison.Ordinal), $"{sql}\n{plan}");
+        }
     }
 
     private static async Task<List<string>> ReadAll(Npgsql.NpgsqlCommand command)

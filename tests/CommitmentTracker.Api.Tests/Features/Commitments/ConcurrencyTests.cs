@@ -100,8 +100,18 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
         var addition = what == "milestone"
             ? api.Admin().PostJson($"/api/commitments/{commitment}/milestones", Given.Milestone())
             : api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment());
-        var finished = await Task.WhenAny(addition, Task.Delay(TimeSpan.FromSeconds(1)));
-        Assert.True(finished != addition, "the addition must wait for the plan move in flight");
+        // PostgreSQL itself says the addition waits on the move's transaction: a condition, not a pause that passes when
+        // the addition is merely slow to start.
+        await using var probe = new Npgsql.NpgsqlConnection(await PostgresServer.ConnectionString);
+        await probe.OpenAsync();
+        await Eventually.Holds(async () =>
+        {
+            if (addition.IsCompleted) return true;
+            await using var waiting = new Npgsql.NpgsqlCommand("select count(*) from pg_stat_activity where @move = any(pg_blocking_pids(pid))", probe);
+            waiting.Parameters.AddWithValue("move", connection.ProcessID);
+            return (long)(await waiting.ExecuteScalarAsync())! > 0;
+        }, TimeSpan.FromSeconds(60));
+        Assert.False(addition.IsCompleted, "the addition must wait for the plan move in flight");
 
         await move.CommitAsync();
         var problem = await (await addition).Expect(HttpStatusCode.Conflict);

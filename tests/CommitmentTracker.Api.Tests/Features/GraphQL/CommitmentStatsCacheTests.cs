@@ -28,6 +28,9 @@ file static class Aggregates
 
 public sealed class CommitmentStatsCacheTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
+    /// <summary>A fragment of the freshness query (EventsMark), alone or inside the aggregate.</summary>
+    private const string MarkRead = "order by seq_id desc limit";
+
     [Fact]
     public async Task A_repeated_request_is_served_from_the_cache_and_the_next_one_after_a_write_is_exact()
     {
@@ -58,7 +61,10 @@ public sealed class CommitmentStatsCacheTests(ApiFactory api) : IClassFixture<Ap
     public async Task Concurrent_identical_misses_run_the_aggregate_once()
     {
         await api.MadeCommitment("GE");
+        await api.ByCompletion();
+        await api.MadeCommitment("GE"); // the cached result is stale now: each request below reads the mark and misses
         var ran = api.Ran();
+        var marks = api.Sql.CountOf(MarkRead);
         // The lock holds the aggregate back until all eight requests have missed; the freshness query reads only mt_events.
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
@@ -66,7 +72,11 @@ public sealed class CommitmentStatsCacheTests(ApiFactory api) : IClassFixture<Ap
         await using (var lockTable = new NpgsqlCommand($"lock table {api.Schema}.mt_doc_commitment in access exclusive mode", connection, transaction))
             await lockTable.ExecuteNonQueryAsync();
         var requests = Enumerable.Range(0, 8).Select(_ => api.ByCompletion()).ToArray();
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        // Eight mark reads, none matching the stale entry: all eight have missed, one holds the gate (its aggregate, which
+        // embeds the mark, is logged only once the lock lets it finish) and seven wait behind it. Caught when tried:
+        // MarkedResults without its gate (the aggregate ran 8 times).
+        await Eventually.Holds(() => api.Sql.CountOf(MarkRead) >= marks + 8, TimeSpan.FromSeconds(60));
+        Assert.Equal(ran, api.Ran());
         await transaction.CommitAsync();
         var all = await Task.WhenAll(requests);
         Assert.Equal(ran + 1, api.Ran());

@@ -26,7 +26,11 @@ public sealed class HostingOptionsTests(ShortGraceReplicaApi api) : IClassFixtur
         Assert.False(api.Services.GetRequiredService<WorkerOptions>().Enabled);
         Assert.Equal(TimeSpan.FromSeconds(7), api.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5)); // longer than one sampling interval
+        // The sampler of a replica has returned at once instead of waiting for its next tick (a worker's never returns):
+        // a condition, not a wait that could pass before the first tick. Caught when tried: the sampler without its
+        // worker check.
+        var sampler = api.Services.GetServices<IHostedService>().OfType<ProjectionLagSampler>().Single();
+        Assert.True(sampler.ExecuteTask is { IsCompleted: true }, "a replica's lag sampler is still running");
         Assert.Null(api.Services.GetRequiredService<ProjectionLag>().Latest);
     }
 }

@@ -44,7 +44,7 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
     private sealed record Writer(int Index, string Plan, string Commitment, string Milestone);
 
     /// <summary>One write: what it made (a commitment id, or a progress note), its status and how long it took.</summary>
-    private sealed record Sent(string Kind, string Stream, string Id, string RequestId, HttpStatusCode Status, string? ContentType, TimeSpan Latency, TimeSpan At);
+    private sealed record Sent(string Kind, string Stream, string Id, string RequestId, HttpStatusCode Status, string? ContentType, string? RetryAfter, TimeSpan Latency, TimeSpan At);
 
     [Fact]
     public async Task Every_acknowledged_write_survives_an_immediate_stop_and_restart()
@@ -74,6 +74,8 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
         Assert.True(unexpected.Length == 0, "only 2xx or 503: " + string.Join(", ", unexpected.Select(s => $"{s.Kind} {(int)s.Status}").Distinct()));
         var unavailable = all.Where(s => s.Status == HttpStatusCode.ServiceUnavailable).ToArray();
         Assert.All(unavailable, s => Assert.Equal("application/problem+json", s.ContentType));
+        // The README's "503 problem with Retry-After". Caught when tried: ProblemExceptionHandler sending "3".
+        Assert.All(unavailable, s => Assert.Equal("2", s.RetryAfter));
         Assert.NotEmpty(unavailable); // the outage was seen
         var acknowledged = all.Where(s => IsSuccess(s.Status)).ToArray();
         var firstOkAfterRestart = acknowledged.Where(s => s.At > restartedAt).Min(s => (TimeSpan?)(s.At + s.Latency));
@@ -92,6 +94,8 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
         Assert.All(unavailable, s => Assert.True(s.Latency < FailFast, $"a 503 for {s.Kind} took {s.Latency}"));
         Assert.Empty(lost);
         Assert.Empty(duplicated); // retried with the same Idempotency-Key: applied at most once
+        // "still processing" on a retry means the first attempt committed but its answer was lost: stored, once
+        Assert.All(unknown, u => Assert.Contains(u.RequestId, stored));
         Assert.Equal(HttpStatusCode.OK, (await api.Anonymous().GetAsync("/health/live")).StatusCode);
     }
 
@@ -152,7 +156,7 @@ public sealed class PostgresRestartProofTests(PostgresRestartProofTests.OwnPostg
                 landed = IsSuccess(response.StatusCode);
                 var id = makes && landed ? (await response.Json())["id"]!.GetValue<string>() : requestId;
                 sent.Enqueue(new Sent(makes ? "make" : "progress", makes ? id : w.Commitment, id, requestId, response.StatusCode,
-                    response.Content.Headers.ContentType?.MediaType, latency, at));
+                    response.Content.Headers.ContentType?.MediaType, response.Headers.RetryAfter?.ToString(), latency, at));
                 if (response.StatusCode == HttpStatusCode.Conflict) break; // the key's first attempt is "still processing": outcome unknown
                 if (!landed) await Task.Delay(50, CancellationToken.None); // back off a little, then retry with the same key
             }

@@ -23,7 +23,11 @@ public sealed class AuditTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("poc tester", entry["actorName"]!.GetValue<string>());
         Assert.Equal("req-audit-1", entry["requestId"]!.GetValue<string>());
         Assert.Equal("corr-audit-1", entry["correlationId"]!.GetValue<string>());
-        Assert.NotNull(entry["data"]);
+        // The event itself, as stored: its type, and the plan it drafted, by whom (red when data was left out or empty).
+        Assert.Equal("action_plan_drafted", entry["type"]!.GetValue<string>());
+        Assert.Equal(plan["id"]!.GetValue<string>(), entry["data"]!["planId"]!.GetValue<string>());
+        Assert.Equal("სამოქმედო გეგმა", entry["data"]!["title"]!["ka"]!.GetValue<string>());
+        Assert.Equal($"key:{keyId}", entry["data"]!["by"]!.GetValue<string>());
 
         var later = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"));
         var none = await (await api.As(Caller.Admin).Get($"/api/audit?actor=key:{keyId}&from={later}")).Expect(HttpStatusCode.OK);

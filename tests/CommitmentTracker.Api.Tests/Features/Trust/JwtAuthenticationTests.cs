@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace CommitmentTracker.Api.Tests.Features.Trust;
 
-public sealed class JwtApi : ApiFactory
+public class JwtApi : ApiFactory
 {
     public OidcAuthority Authority { get; } = new();
 
