@@ -48,7 +48,7 @@ public sealed class CorsTests(CorsTests.WritesFromOneOrigin api) : IClassFixture
     {
         var read = new HttpRequestMessage(HttpMethod.Get, path);
         read.Headers.Add("Origin", "https://dashboard.example");
-        using var answer = await api.Anonymous().SendAsync(read);
+        using var answer = await api.As(Caller.Anonymous).Send(read);
         Assert.InRange((int)answer.StatusCode, 400, 499);
         Assert.Equal("*", AllowedOrigin(answer));
     }
