@@ -12,7 +12,7 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
     private async Task<(string id, string milestone)> CommitmentWithMilestone(string member)
     {
         var id = await api.MadeCommitment(member);
-        var added = await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+        var added = await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
         return (id, added["milestones"]![0]!["id"]!.GetValue<string>());
     }
 
@@ -21,7 +21,7 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var (id, milestone) = await CommitmentWithMilestone("GE");
         var responses = await Task.WhenAll(Enumerable.Range(1, Writers).Select(i =>
-            api.Admin().PostJson($"/api/commitments/{id}/milestones/{milestone}/progress", new { percent = i })));
+            api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones/{milestone}/progress", new { percent = i })));
 
         // Without If-Match the writers queue on the stream's row lock: every one lands, none is lost.
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -29,7 +29,7 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
         var reports = (await session.Events.FetchStreamAsync(id)).Count(e => e.EventTypeName == "milestone_progress_reported");
         Assert.Equal(Writers, reports);
 
-        var final = await (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Json();
+        var final = await (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}")).Json();
         Assert.Equal(2 + reports, final["version"]!.GetValue<int>());
     }
 
@@ -37,13 +37,13 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task With_the_same_if_match_exactly_one_racing_write_lands()
     {
         var (id, milestone) = await CommitmentWithMilestone("AM");
-        var etag = (await api.Anonymous().GetAsync($"/api/commitments/{id}")).Headers.ETag!.Tag;
+        var etag = (await api.As(Caller.Anonymous).Get($"/api/commitments/{id}")).Headers.ETag!.Tag;
         var responses = await Task.WhenAll(Enumerable.Range(1, Writers).Select(i =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, $"/api/commitments/{id}/milestones/{milestone}/progress")
                 { Content = JsonContent.Create(new { percent = i }) };
             request.Headers.TryAddWithoutValidation("If-Match", etag);
-            return api.Admin().SendAsync(request);
+            return api.As(Caller.Admin).Send(request);
         }));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
@@ -57,12 +57,12 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var plan = await api.OpenPlan("MD");
         var made = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
-            api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())));
+            api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())));
         var ids = await Task.WhenAll(made.Select(async r => (await r.Expect(HttpStatusCode.Created))["id"]!.GetValue<string>()));
         Assert.Equal(Enumerable.Range(1, 12).Select(i => $"MD{i:D4}"), ids.Order());
 
         var drafted = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            api.Admin().PostJson("/api/action-plans", Given.Plan("MD", "2026-01-01", "2027-12-31"))));
+            api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("MD", "2026-01-01", "2027-12-31"))));
         var plans = await Task.WhenAll(drafted.Select(async r => (await r.Expect(HttpStatusCode.Created))["id"]!.GetValue<string>()));
         Assert.Equal(Enumerable.Range(2, 6).Select(i => $"MD-AP{i}"), plans.OrderBy(p => int.Parse(p[5..])));
     }
@@ -71,9 +71,9 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_client_chosen_id_that_is_taken_stays_a_conflict()
     {
         var plan = await api.OpenPlan("KG");
-        await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment("KG0007"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment("KG0007"))).Expect(HttpStatusCode.Created);
         var before = await api.EventCount();
-        await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment("KG0007"))).Expect(HttpStatusCode.Conflict);
+        await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment("KG0007"))).Expect(HttpStatusCode.Conflict);
         Assert.Equal(before, await api.EventCount());
     }
 
@@ -84,7 +84,7 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var member = what == "milestone" ? "AZ" : "AM";
         var commitment = await api.MadeCommitment(member);
-        var plan = (await (await api.Anonymous().GetAsync($"/api/commitments/{commitment}")).Json())["planId"]!.GetValue<string>();
+        var plan = (await (await api.As(Caller.Anonymous).Get($"/api/commitments/{commitment}")).Json())["planId"]!.GetValue<string>();
 
         // A plan move that has written the plan's read model and not yet committed.
         await using var connection = new Npgsql.NpgsqlConnection(await PostgresServer.ConnectionString);
@@ -98,8 +98,8 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
         }
 
         var addition = what == "milestone"
-            ? api.Admin().PostJson($"/api/commitments/{commitment}/milestones", Given.Milestone())
-            : api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment());
+            ? api.As(Caller.Admin).Post($"/api/commitments/{commitment}/milestones", Given.Milestone())
+            : api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment());
         // PostgreSQL itself says the addition waits on the move's transaction: a condition, not a pause that passes when
         // the addition is merely slow to start.
         await using var probe = new Npgsql.NpgsqlConnection(await PostgresServer.ConnectionString);

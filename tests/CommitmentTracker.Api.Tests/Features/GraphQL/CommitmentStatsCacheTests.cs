@@ -14,14 +14,14 @@ file static class Aggregates
 
     public static async Task<Dictionary<string, int>> ByCompletion(this ApiFactory api)
     {
-        var rows = await (await api.Anonymous().GetAsync("/api/commitments/stats?groupBy=Completion")).Expect(HttpStatusCode.OK);
+        var rows = await (await api.As(Caller.Anonymous).Get("/api/commitments/stats?groupBy=Completion")).Expect(HttpStatusCode.OK);
         return rows.AsArray().ToDictionary(r => r!["key"]!.GetValue<string>(), r => r!["count"]!.GetValue<int>());
     }
 
     /// <summary>The same counts, computed from the list instead.</summary>
     public static async Task<Dictionary<string, int>> ByCompletionFromList(this ApiFactory api)
     {
-        var list = await (await api.Anonymous().GetAsync("/api/commitments?pageSize=200")).Expect(HttpStatusCode.OK);
+        var list = await (await api.As(Caller.Anonymous).Get("/api/commitments?pageSize=200")).Expect(HttpStatusCode.OK);
         return list["items"]!.AsArray().GroupBy(c => c!["completion"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
     }
 }
@@ -40,12 +40,12 @@ public sealed class CommitmentStatsCacheTests(ApiFactory api) : IClassFixture<Ap
         var first = await api.ByCompletion();
         Assert.Equal(ran + 1, api.Ran());
         Assert.Equal(first, await api.ByCompletion());
-        var viaGraphQL = await api.Anonymous().GraphQL("{ commitmentStats(groupBy: Completion) { key count } }");
+        var viaGraphQL = await api.As(Caller.Anonymous).GraphQL("{ commitmentStats(groupBy: Completion) { key count } }");
         Assert.Equal(first.Values.Sum(), viaGraphQL["commitmentStats"]!.AsArray().Sum(r => r!["count"]!.GetValue<int>()));
         Assert.Equal(ran + 1, api.Ran()); // REST and GraphQL share the one cached result
         Assert.Equal(await api.ByCompletionFromList(), first);
 
-        await (await api.Admin().PostJson($"/api/commitments/{ids[0]}/completion", new { completion = "Substantial", reason = "report" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{ids[0]}/completion", new { completion = "Substantial", reason = "report" })).Expect(HttpStatusCode.OK);
         var changed = await api.ByCompletion();
         Assert.Equal(ran + 2, api.Ran());
         Assert.Equal(first.GetValueOrDefault("Substantial") + 1, changed["Substantial"]);
@@ -99,7 +99,7 @@ public sealed class CommitmentStatsCacheTests(ApiFactory api) : IClassFixture<Ap
             await session.SaveChangesAsync();
         }
         // A later number commits first, and the stats are cached without the open transaction's event.
-        await (await api.Admin().PostJson($"/api/commitments/{other}/completion", new { completion = "Limited", reason = "report" })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{other}/completion", new { completion = "Limited", reason = "report" })).Expect(HttpStatusCode.OK);
         var before = await api.ByCompletion();
         Assert.Equal(before, await api.ByCompletion());
         Assert.Equal(await api.ByCompletionFromList(), before);

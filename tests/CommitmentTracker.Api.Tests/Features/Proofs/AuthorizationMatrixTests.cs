@@ -143,7 +143,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi 
         Assert.True(schema.Mutation is null, "GraphQL now has mutations: give each a row in this matrix.");
     }
 
-    private HttpClient[] clients = [];
+    private Scenarios[] clients = [];
 
     [Fact]
     public async Task Every_caller_gets_the_status_the_table_says_and_a_refusal_leaves_no_trace()
@@ -161,7 +161,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi 
                 request ??= await arrange();
                 using var message = request();
                 var before = await api.Footprint();
-                var response = await clients[i].SendAsync(message);
+                var response = await clients[i].Send(message);
                 var status = (int)response.StatusCode;
                 var got = status is >= 200 and < 300 ? "2xx" : status.ToString();
                 Assert.True(got == expectations[i], $"{endpoint} as {Callers[i]}: expected {expectations[i]}, got {status}: {await response.Content.ReadAsStringAsync()}");
@@ -198,17 +198,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi 
         .Where(e => !e.StartsWith("GET ", StringComparison.Ordinal) && !e.StartsWith("HEAD ", StringComparison.Ordinal))
         .ToHashSet();
 
-    private async Task<HttpClient[]> Clients()
+    private async Task<Scenarios[]> Clients()
     {
         await api.RegisteredMember(InScope);
         await api.RegisteredMember(OutOfScope);
         var revoked = await Key(Roles.Cso);
-        await (await api.Admin().SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/api-keys/{revoked.Id}"))).Expect(HttpStatusCode.NoContent);
+        await (await api.As(Caller.Admin).Send(new HttpRequestMessage(HttpMethod.Delete, $"/api/api-keys/{revoked.Id}"))).Expect(HttpStatusCode.NoContent);
         var authority = api.Authority;
         return
         [
-            api.Anonymous(), api.Admin(), api.WithKey(await api.Key(Roles.Poc, InScope)), api.WithKey(await api.Key(Roles.Poc, OutOfScope)),
-            api.WithKey(await api.Key(Roles.Cso)), api.WithKey(await api.Key(Roles.Irm)), api.WithKey(revoked.Secret),
+            api.As(Caller.Anonymous), api.As(Caller.Admin), api.As(Caller.Key(await api.Key(Roles.Poc, InScope))), api.As(Caller.Key(await api.Key(Roles.Poc, OutOfScope))),
+            api.As(Caller.Key(await api.Key(Roles.Cso))), api.As(Caller.Key(await api.Key(Roles.Irm))), api.As(Caller.Key(revoked.Secret)),
             api.WithToken(authority.Token("admin@ogp.org", Roles.Admin)), api.WithToken(authority.Token("nino@gov.ge", Roles.Poc, [InScope])),
             api.WithToken(authority.Token("anna@gov.am", Roles.Poc, [OutOfScope])), api.WithToken(authority.Token("monitor@cso.ge", Roles.Cso)),
             api.WithToken(authority.Token("reviewer@irm.org", Roles.Irm)),
@@ -231,14 +231,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi 
     private async Task<string> Document()
     {
         var plan = await api.OpenPlan(InScope);
-        var made = await (await api.Admin().PostAsync($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "minutes.pdf"))).Expect(HttpStatusCode.Created);
+        var made = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/documents", Uploads.Form(Uploads.Pdf, "minutes.pdf"))).Expect(HttpStatusCode.Created);
         return $"/api/action-plans/{plan}/documents/{made["id"]!.GetValue<string>()}";
     }
 
     /// <summary>A subscription made by the CSO caller (so it is the owner).</summary>
     private async Task<string> Webhook()
     {
-        var made = await (await clients[Array.IndexOf(Callers, "cso")].PostJson("/api/webhooks", new { url = "https://example.org/hook" })).Expect(HttpStatusCode.Created);
+        var made = await (await clients[Array.IndexOf(Callers, "cso")].Post("/api/webhooks", new { url = "https://example.org/hook" })).Expect(HttpStatusCode.Created);
         return made["id"]!.GetValue<string>();
     }
 
@@ -246,9 +246,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi 
     private async Task<string> CsoComment(bool hidden = false)
     {
         var id = await Commitment();
-        var posted = await (await clients[Array.IndexOf(Callers, "cso")].PostJson($"/api/commitments/{id}/comments", new { text = "Where is the data?" })).Expect(HttpStatusCode.Created);
+        var posted = await (await clients[Array.IndexOf(Callers, "cso")].Post($"/api/commitments/{id}/comments", new { text = "Where is the data?" })).Expect(HttpStatusCode.Created);
         var url = $"/api/commitments/{id}/comments/{posted["id"]!.GetValue<string>()}";
-        if (hidden) await (await api.Admin().PostJson($"{url}/hide", new { reason = "Spam" })).Expect(HttpStatusCode.OK);
+        if (hidden) await (await api.As(Caller.Admin).Post($"{url}/hide", new { reason = "Spam" })).Expect(HttpStatusCode.OK);
         return url;
     }
 
@@ -256,7 +256,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi 
     private async Task<string> CsoAssessed()
     {
         var id = await Commitment();
-        await (await clients[Array.IndexOf(Callers, "cso")].PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "One region only" })).Expect(HttpStatusCode.Created);
+        await (await clients[Array.IndexOf(Callers, "cso")].Post($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "One region only" })).Expect(HttpStatusCode.Created);
         return $"/api/commitments/{id}/assessments/cso/Test%20org";
     }
 
@@ -264,7 +264,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi 
     private async Task<string> IrmAssessed()
     {
         var id = await Commitment();
-        await (await api.Admin().PostJson($"/api/commitments/{id}/assessments/irm", new { design = new { verifiable = true, openGovernmentLens = true, potentialForResults = "Modest", promising = false } })).Expect(HttpStatusCode.OK);
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/assessments/irm", new { design = new { verifiable = true, openGovernmentLens = true, potentialForResults = "Modest", promising = false } })).Expect(HttpStatusCode.OK);
         return $"/api/commitments/{id}/assessments/irm";
     }
 
@@ -292,13 +292,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApi 
     private async Task<string> Milestone()
     {
         var id = await Commitment();
-        var added = await (await api.Admin().PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+        var added = await (await api.As(Caller.Admin).Post($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
         return $"/api/commitments/{id}/milestones/{added["milestones"]![0]!["id"]!.GetValue<string>()}";
     }
 
     private async Task<(string Id, string Secret)> Key(string role)
     {
-        var issued = await (await api.Admin().PostJson("/api/api-keys", new { name = "to revoke", role, organisation = "Test org" })).Expect(HttpStatusCode.Created);
+        var issued = await (await api.As(Caller.Admin).Post("/api/api-keys", new { name = "to revoke", role, organisation = "Test org" })).Expect(HttpStatusCode.Created);
         return (issued["keyId"]!.GetValue<string>(), issued["secret"]!.GetValue<string>());
     }
 }

@@ -53,7 +53,7 @@ public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output
         foreach (var entry in entries)
         {
             var footprint = await api.Footprint();
-            using var response = await callers[entry.Auth].SendAsync(Request(entry, ids));
+            using var response = await callers[entry.Auth].Send(Request(entry, ids));
             var status = (int)response.StatusCode;
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
             var body = await response.Content.ReadAsStringAsync();
@@ -154,12 +154,12 @@ public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output
     private async Task<Dictionary<string, string>> Arrange()
     {
         var plan = await api.OpenPlan("GE");
-        var commitment = (await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
-        var added = await (await api.Admin().PostJson($"/api/commitments/{commitment}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+        var commitment = (await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var added = await (await api.As(Caller.Admin).Post($"/api/commitments/{commitment}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
         // Dialogue: the admin's comment and a reply to it, and a CSO assessment filed under the admin key's organisation.
-        var comment = (await (await api.Admin().PostJson($"/api/commitments/{commitment}/comments", new { text = "Where is the data?" })).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
-        var reply = (await (await api.Admin().PostJson($"/api/commitments/{commitment}/comments", new { text = "Published.", parentId = comment })).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
-        await (await api.Admin().PostJson($"/api/commitments/{commitment}/assessments/cso", new { completion = "Limited", comment = "One region only" })).Expect(HttpStatusCode.Created);
+        var comment = (await (await api.As(Caller.Admin).Post($"/api/commitments/{commitment}/comments", new { text = "Where is the data?" })).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var reply = (await (await api.As(Caller.Admin).Post($"/api/commitments/{commitment}/comments", new { text = "Published.", parentId = comment })).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await (await api.As(Caller.Admin).Post($"/api/commitments/{commitment}/assessments/cso", new { completion = "Limited", comment = "One region only" })).Expect(HttpStatusCode.Created);
         return new()
         {
             ["{plan}"] = plan, ["{commitment}"] = commitment, ["{milestone}"] = added["milestones"]![0]!["id"]!.GetValue<string>(),
@@ -168,12 +168,12 @@ public sealed class BadInputCorpusTests(ApiFactory api, ITestOutputHelper output
     }
 
     /// <summary>The rows' callers: anonymous, each role, and a PoC of the member the corpus writes to (GE).</summary>
-    private async Task<Dictionary<string, HttpClient>> Callers() => new()
+    private async Task<Dictionary<string, Scenarios>> Callers() => new()
     {
-        ["none"] = api.Anonymous(),
-        ["admin"] = api.Admin(),
-        ["poc"] = api.WithKey(await api.Key(Roles.Poc, "GE")),
-        ["cso"] = api.WithKey(await api.Key(Roles.Cso)),
-        ["irm"] = api.WithKey(await api.Key(Roles.Irm)),
+        ["none"] = api.As(Caller.Anonymous),
+        ["admin"] = api.As(Caller.Admin),
+        ["poc"] = api.As(Caller.Key(await api.Key(Roles.Poc, "GE"))),
+        ["cso"] = api.As(Caller.Key(await api.Key(Roles.Cso))),
+        ["irm"] = api.As(Caller.Key(await api.Key(Roles.Irm))),
     };
 }

@@ -8,6 +8,8 @@ using Xunit.Abstractions;
 
 namespace CommitmentTracker.Api.Tests.Features.Proofs;
 
+// HttpClient, not Alba: the fault proof needs a client timeout and concurrent requests in flight while PostgreSQL is killed, which Alba's one-scenario-at-a-time runner does not give.
+
 /// <summary>
 /// Proof 2, no acknowledged write lost to a database crash: under a steady write load PostgreSQL is stopped with
 /// <c>pg_ctl stop -m immediate</c> and started again. Meanwhile writes fail fast with 503 problems, the service stays

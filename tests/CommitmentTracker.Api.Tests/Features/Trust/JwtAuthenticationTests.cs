@@ -17,10 +17,9 @@ public class JwtApi : ApiFactory
         ["Auth:Jwt:RequireHttpsMetadata"] = "false",
     };
 
-    public HttpClient WithToken(string token)
+    public Scenarios WithToken(string token)
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var client = As(Caller.Bearer(token));
         return client;
     }
 
@@ -39,9 +38,9 @@ public sealed class JwtAuthenticationTests(JwtApi api) : IClassFixture<JwtApi>
         await api.RegisteredMember("GE");
         var token = api.Authority.Token("nino@gov.ge", "poc", ["ge"]);
 
-        var plan = await (await api.WithToken(token).PostJson("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Created);
+        var plan = await (await api.WithToken(token).Post("/api/action-plans", Given.Plan("GE"))).Expect(HttpStatusCode.Created);
 
-        var audit = await (await api.Admin().GetAsync("/api/audit?actor=jwt:nino@gov.ge")).Expect(HttpStatusCode.OK);
+        var audit = await (await api.As(Caller.Admin).Get("/api/audit?actor=jwt:nino@gov.ge")).Expect(HttpStatusCode.OK);
         var entry = Assert.Single(audit["items"]!.AsArray())!;
         Assert.Equal(plan["id"]!.GetValue<string>(), entry["streamId"]!.GetValue<string>());
         Assert.Equal("poc", entry["role"]!.GetValue<string>());
@@ -53,9 +52,9 @@ public sealed class JwtAuthenticationTests(JwtApi api) : IClassFixture<JwtApi>
     {
         await api.RegisteredMember("AM");
         var before = await api.EventCount();
-        await (await api.WithToken(api.Authority.Token("nino@gov.ge", "poc", ["GE"])).PostJson("/api/action-plans", Given.Plan("AM")))
+        await (await api.WithToken(api.Authority.Token("nino@gov.ge", "poc", ["GE"])).Post("/api/action-plans", Given.Plan("AM")))
             .Expect(HttpStatusCode.Forbidden);
-        await (await api.WithToken(api.Authority.Token("monitor@cso.am", "cso")).PostJson("/api/action-plans", Given.Plan("AM")))
+        await (await api.WithToken(api.Authority.Token("monitor@cso.am", "cso")).Post("/api/action-plans", Given.Plan("AM")))
             .Expect(HttpStatusCode.Forbidden);
         Assert.Equal(before, await api.EventCount());
     }
@@ -74,7 +73,7 @@ public sealed class JwtAuthenticationTests(JwtApi api) : IClassFixture<JwtApi>
         ];
         var before = await api.EventCount();
         foreach (var token in bad)
-            await (await api.WithToken(token).PostJson("/api/action-plans", Given.Plan("UA"))).Expect(HttpStatusCode.Unauthorized);
+            await (await api.WithToken(token).Post("/api/action-plans", Given.Plan("UA"))).Expect(HttpStatusCode.Unauthorized);
         Assert.Equal(before, await api.EventCount());
     }
 
@@ -83,9 +82,8 @@ public sealed class JwtAuthenticationTests(JwtApi api) : IClassFixture<JwtApi>
     {
         await api.RegisteredMember("KG");
         var poc = await api.Key("poc", "KG");
-        await (await api.WithKey(poc).PostJson("/api/action-plans", Given.Plan("KG"))).Expect(HttpStatusCode.Created);
-        var bearer = api.CreateClient();
-        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", poc);
-        await (await bearer.PostJson("/api/action-plans", Given.Plan("KG"))).Expect(HttpStatusCode.Created);
+        await (await api.As(Caller.Key(poc)).Post("/api/action-plans", Given.Plan("KG"))).Expect(HttpStatusCode.Created);
+        var bearer = api.As(Caller.Bearer(poc));
+        await (await bearer.Post("/api/action-plans", Given.Plan("KG"))).Expect(HttpStatusCode.Created);
     }
 }
