@@ -23,7 +23,7 @@ public sealed class GraphQLOverHttpStatusTests(ApiFactory api) : IClassFixture<A
             Content = new StringContent($$"""{"query":{{System.Text.Json.JsonSerializer.Serialize(query)}}}""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd(accept);
-        var response = await api.Anonymous().SendAsync(request);
+        var response = await api.As(Caller.Anonymous).Send(request);
         var body = await response.Json();
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal(accept, response.Content.Headers.ContentType?.MediaType);
@@ -39,7 +39,7 @@ public sealed class GraphQLOverHttpStatusTests(ApiFactory api) : IClassFixture<A
             Content = new StringContent("""{"query":"query ($code: String!) { member(code: $code) { code } }","variables":{"code":7}}""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd("application/json");
-        var response = await api.Anonymous().SendAsync(request);
+        var response = await api.As(Caller.Anonymous).Send(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEmpty((await response.Json())["errors"]!.AsArray());
     }
