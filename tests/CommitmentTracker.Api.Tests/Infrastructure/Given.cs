@@ -2,6 +2,7 @@ using System.Net;
 
 namespace CommitmentTracker.Api.Tests.Infrastructure;
 
+// HttpClient, not Alba: the data is set up for every host, and the browser host (BrowserApi) answers on a Kestrel socket, which has no TestServer for Alba.
 /// <summary>Test data set up through the API itself, as a client would.</summary>
 public static class Given
 {
@@ -42,28 +43,28 @@ public static class Given
     public static async Task<string> OpenPlan(this ApiFactory api, string member)
     {
         await api.RegisteredMember(member);
-        var plan = await (await api.As(Caller.Admin).Post("/api/action-plans", Plan(member, "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created);
+        var plan = await (await api.Admin().PostJson("/api/action-plans", Plan(member, "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created);
         return plan["id"]!.GetValue<string>();
     }
 
     public static async Task<string> MadeCommitment(this ApiFactory api, string member = "GE", object? commitment = null)
     {
         var plan = await api.OpenPlan(member);
-        var made = await (await api.As(Caller.Admin).Post($"/api/action-plans/{plan}/commitments", commitment ?? Commitment())).Expect(HttpStatusCode.Created);
+        var made = await (await api.Admin().PostJson($"/api/action-plans/{plan}/commitments", commitment ?? Commitment())).Expect(HttpStatusCode.Created);
         return made["id"]!.GetValue<string>();
     }
 
     /// <summary>Registers the member unless an earlier test in the class already did.</summary>
     public static async Task RegisteredMember(this ApiFactory api, string code, string kind = "National", string lang = "ka", string? name = null)
     {
-        var response = await api.As(Caller.Admin).Post("/api/members", Member(code, kind, lang, name));
+        var response = await api.Admin().PostJson("/api/members", Member(code, kind, lang, name));
         if (response.StatusCode != HttpStatusCode.Conflict) await response.Expect(HttpStatusCode.Created);
     }
 
     /// <summary>Issues a key through the admin API and returns its secret.</summary>
     public static async Task<string> Key(this ApiFactory api, string role, params string[] members)
     {
-        var issued = await (await api.As(Caller.Admin).Post("/api/api-keys", new { name = $"{role} tester", role, organisation = "Test org", members }))
+        var issued = await (await api.Admin().PostJson("/api/api-keys", new { name = $"{role} tester", role, organisation = "Test org", members }))
             .Expect(HttpStatusCode.Created);
         return issued["secret"]!.GetValue<string>();
     }

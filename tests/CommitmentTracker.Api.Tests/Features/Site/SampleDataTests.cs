@@ -7,8 +7,7 @@ using Sample = generator::CommitmentTracker.Generator.Sample;
 
 namespace CommitmentTracker.Api.Tests.Features.Site;
 
-// HttpClient, not Alba: the browser host (BrowserApi) serves on a real Kestrel socket for chromium, where Alba's in-memory server does not exist.
-
+// HttpClient, not Alba: the browser host (BrowserApi) answers on a Kestrel socket for chromium and has no TestServer for Alba.
 /// <summary>
 /// deploy/run.sh --sample: the generator's small data set fills an empty store, every page says so, and a store holding
 /// data is refused. In chromium, since the README's screenshots (sample-*.png in artifacts/screenshots/) come from it.

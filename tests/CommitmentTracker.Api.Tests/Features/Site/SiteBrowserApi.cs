@@ -14,6 +14,7 @@ public sealed class SiteBrowserCollection : ICollectionFixture<SiteBrowserApi>
     public const string Name = "site in a browser";
 }
 
+// HttpClient, not Alba: the browser host (BrowserApi) answers on a Kestrel socket for chromium and has no TestServer for Alba; its data goes in over that socket.
 /// <summary>
 /// The browser host with a small data set written through the API: a Georgian member and an Armenian one with their
 /// own seed texts (shared/seeds), all three kinds of assessment, a rescheduled and an overdue milestone, and a
