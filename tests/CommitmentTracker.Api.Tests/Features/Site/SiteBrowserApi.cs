@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using CommitmentTracker.Api.Tests.Features.Dialogue;
 using CommitmentTracker.Api.Tests.Infrastructure;
 
 namespace CommitmentTracker.Api.Tests.Features.Site;
@@ -22,6 +21,7 @@ public sealed class SiteBrowserCollection : ICollectionFixture<SiteBrowserApi>
 /// </summary>
 public sealed class SiteBrowserApi : BrowserApi
 {
+    // HttpClient, not Alba: this host listens on Kestrel for chromium, and Alba drives TestServer only.
     /// <summary>Georgian seed (003_…): "Civil society – public administration reform and services monitor".</summary>
     public static readonly string GeorgianTitle = SeedLine("003_197e165c457b1a02.txt", "საჯარო ადმინისტრირების");
 
@@ -46,10 +46,13 @@ public sealed class SiteBrowserApi : BrowserApi
     {
         await base.InitializeAsync();
         var admin = Admin();
-        await this.RegisteredMember("GE", name: "საქართველო");
-        await this.RegisteredMember("AM", lang: "hy", name: "Հայաստան");
+        await (await admin.PostJson("/api/members", Given.Member("GE", name: "საქართველო"))).Expect(HttpStatusCode.Created);
+        await (await admin.PostJson("/api/members", Given.Member("AM", lang: "hy", name: "Հայաստան"))).Expect(HttpStatusCode.Created);
         var georgian = new Dictionary<string, string> { ["ka"] = GeorgianTitle, ["en"] = "Civil society monitor of public administration reform" };
-        Commitment = await this.MadeCommitment("GE", Given.Commitment(title: georgian));
+        var georgianPlan = (await (await admin.PostJson("/api/action-plans", Given.Plan("GE", "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created))
+            ["id"]!.GetValue<string>();
+        Commitment = (await (await admin.PostJson($"/api/action-plans/{georgianPlan}/commitments", Given.Commitment(title: georgian))).Expect(HttpStatusCode.Created))
+            ["id"]!.GetValue<string>();
         GeorgianPlan = (await (await admin.GetAsync($"/api/commitments/{Commitment}")).Expect(HttpStatusCode.OK))["planId"]!.GetValue<string>();
         Milestone = (await (await admin.PostJson($"/api/commitments/{Commitment}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created))
             ["milestones"]![0]!["id"]!.GetValue<string>();
@@ -65,11 +68,11 @@ public sealed class SiteBrowserApi : BrowserApi
         await (await admin.PostJson($"/api/commitments/{Commitment}/milestones/{Milestone}/reschedule", new { due = "2025-06-30", reason = "შესყიდვა დაგვიანდა" }))
             .Expect(HttpStatusCode.OK);
         await (await admin.PostJson($"/api/commitments/{Commitment}/completion", new { completion = "Complete", reason = "პორტალი მუშაობს" })).Expect(HttpStatusCode.OK);
-        var cso = WithKey(await this.KeyOf("cso", "Monitor", "Civil Society Institute"));
+        var cso = WithKey(await IssuedKey("cso", "Monitor", "Civil Society Institute"));
         await (await cso.PostJson($"/api/commitments/{Commitment}/assessments/cso", new { completion = "Limited", comment = "მხოლოდ ერთ რეგიონში" })).Expect(HttpStatusCode.Created);
         // The dialogue: the PoC answers the CSO, which then revises (the answer is to an earlier version), disputes the
         // IRM, replies to a comment; a moderator hides one; the CSO gives its view of a milestone.
-        var poc = WithKey(await this.KeyOf("poc", "Nino Beridze", "Administration of the Government", "GE"));
+        var poc = WithKey(await IssuedKey("poc", "Nino Beridze", "Administration of the Government", "GE"));
         await (await poc.PostJson($"/api/commitments/{Commitment}/assessments/cso/Civil%20Society%20Institute/responses", new
             { stance = "PartlyAccepted", text = new Dictionary<string, string> { ["ka"] = "ორი რეგიონი უკვე მუშაობს", ["en"] = "Two regions are live" } }))
             .Expect(HttpStatusCode.Created);
@@ -81,7 +84,7 @@ public sealed class SiteBrowserApi : BrowserApi
         await (await admin.PostJson($"/api/commitments/{Commitment}/comments/{spam}/hide", new { reason = "Off topic" })).Expect(HttpStatusCode.OK);
         await (await cso.PostJson($"/api/commitments/{Commitment}/milestones/{Milestone}/assessments/cso", new { status = "PartiallyMet", comment = "ერთი რეგიონი" }))
             .Expect(HttpStatusCode.Created);
-        var irm = WithKey(await this.Key("irm"));
+        var irm = WithKey(await IssuedKey("irm", "IRM researcher", "IRM"));
         await (await irm.PostJson($"/api/commitments/{Commitment}/assessments/irm", new
             { design = new { verifiable = true, openGovernmentLens = true, potentialForResults = "Substantial", promising = true } })).Expect(HttpStatusCode.OK);
         await (await irm.PostJson($"/api/commitments/{Commitment}/assessments/irm", new { results = new { completion = "Limited", didItOpenGovernment = "Marginal" } }))
@@ -114,6 +117,9 @@ public sealed class SiteBrowserApi : BrowserApi
         })).Expect(HttpStatusCode.OK);
         await (await admin.PostJson($"/api/commitments/{Hostile}/completion", new { completion = "Limited", reason = $"{Img} მიზეზი" })).Expect(HttpStatusCode.OK);
     }
+
+    private async Task<string> IssuedKey(string role, string name, string organisation, params string[] members) =>
+        (await (await Admin().PostJson("/api/api-keys", new { name, role, organisation, members })).Expect(HttpStatusCode.Created))["secret"]!.GetValue<string>();
 
     private static string SeedLine(string file, string containing) =>
         Repo.Seed(file).Split('\n').Select(l => l.Trim()).First(l => l.Contains(containing));
