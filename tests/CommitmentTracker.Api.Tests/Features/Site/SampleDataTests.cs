@@ -14,7 +14,6 @@ namespace CommitmentTracker.Api.Tests.Features.Site;
 /// </summary>
 public sealed class SampleDataTests(BrowserApi api) : IClassFixture<BrowserApi>
 {
-    // HttpClient, not Alba: the host listens on Kestrel for chromium, and Alba drives TestServer only.
     [Fact]
     public async Task Sample_data_fills_an_empty_store_marks_every_page_and_is_refused_once_there_is_data()
     {

@@ -4,8 +4,6 @@ using CommitmentTracker.Api.Tests.Infrastructure;
 
 namespace CommitmentTracker.Api.Tests.Features.Site;
 
-// HttpClient, not Alba: this host serves on a real Kestrel socket for chromium, where Alba's in-memory server does not exist.
-
 /// <summary>The site's browser tests share one host and one chromium (starting either is the slow part).</summary>
 [CollectionDefinition(Name)]
 public sealed class SiteBrowserCollection : ICollectionFixture<SiteBrowserApi>
@@ -21,7 +19,6 @@ public sealed class SiteBrowserCollection : ICollectionFixture<SiteBrowserApi>
 /// </summary>
 public sealed class SiteBrowserApi : BrowserApi
 {
-    // HttpClient, not Alba: this host listens on Kestrel for chromium, and Alba drives TestServer only.
     /// <summary>Georgian seed (003_…): "Civil society – public administration reform and services monitor".</summary>
     public static readonly string GeorgianTitle = SeedLine("003_197e165c457b1a02.txt", "საჯარო ადმინისტრირების");
 
