@@ -25,6 +25,17 @@ public sealed class DashboardQueriesTests(ApiFactory api) : IClassFixture<ApiFac
         var response = await api.As(Caller.Anonymous).Post("/graphql", new { query, variables });
         var body = await response.Json();
         Assert.True(response.StatusCode == HttpStatusCode.OK && body["errors"] is null, $"{file}: {body.ToJsonString()}");
-        Assert.NotNull(body["data"]);
+        // The seeded commitment is in each answer, where the query puts it (red when a resolver returned nothing).
+        var data = body["data"]!;
+        var found = file switch
+        {
+            "commitment-as-of.graphql" => data["commitment"]!["id"]!.GetValue<string>() == id && data["commitment"]!["milestones"]!["totalCount"]!.GetValue<int>() == 1,
+            "commitment-feed.graphql" => data["commitments"]!["edges"]!.AsArray().Any(e => e!["node"]!["id"]!.GetValue<string>() == id),
+            "member-overview.graphql" => data["member"]!["code"]!.GetValue<string>() == "GE"
+                && data["actionPlans"]!["edges"]!.AsArray().Any(p => p!["node"]!["commitments"]!.AsArray().Any(c => c!["id"]!.GetValue<string>() == id)),
+            "stats-by-member-and-area.graphql" => data["byMember"]!.AsArray().Any(r => r!["key"]!.GetValue<string>() == "GE" && r["count"]!.GetValue<int>() >= 1),
+            _ => throw new InvalidOperationException($"{file}: say what its answer must hold"),
+        };
+        Assert.True(found, $"{file}: the seeded commitment {id} is not in {data.ToJsonString()[..Math.Min(data.ToJsonString().Length, 600)]}");
     }
 }
