@@ -122,14 +122,9 @@ public static class WebhooksEndpoints
         return hook is not null && (actor.IsAdmin || hook.Owner == actor.Id) ? hook : throw new ResourceNotFound("Webhook subscription", id.ToString());
     }
 
-    /// <summary>Every event type the domain has, named as Marten stores them (and the feed shows them).</summary>
-    private static readonly Lazy<IReadOnlySet<string>> KnownEventTypes = new(() => typeof(IDomainEvent).Assembly.GetTypes()
-        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDomainEvent).IsAssignableFrom(t))
-        .Select(t => t.GetEventTypeName()).ToHashSet());
-
     private static async Task<(Uri, ChangeFilter)> Validated(SubscribeWebhook command, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var (url, filter) = command.Validate(KnownEventTypes.Value, http.RequestServices.GetRequiredService<WebhookOptions>().AllowPrivateTargets);
+        var (url, filter) = command.Validate(DomainEvents.TypeNames, http.RequestServices.GetRequiredService<WebhookOptions>().AllowPrivateTargets);
         var errors = new FieldErrors();
         if (filter.Member is { } m && await session.LoadAsync<Member>(m, ct) is null) errors.Add("member", $"member '{m}' is not registered.");
         if (filter.Commitment is { } c && await session.LoadAsync<Commitment>(c, ct) is null) errors.Add("commitment", $"commitment '{c}' does not exist.");

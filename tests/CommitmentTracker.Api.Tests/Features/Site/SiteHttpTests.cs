@@ -28,6 +28,16 @@ public sealed class SiteHttpTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public void Every_event_the_store_knows_has_a_name_in_the_timeline()
+    {
+        var names = XDocument.Load(Path.Combine(SourceDir(), "SiteText.resx")).Root!.Elements("data")
+            .Select(d => d.Attribute("name")!.Value).Where(n => n.StartsWith("Event.", StringComparison.Ordinal)).ToHashSet();
+        var types = CommitmentTracker.Infrastructure.Marten.DomainEvents.TypeNames;
+        Assert.True(types.Count > 25, $"only {types.Count} event types known");
+        Assert.Equal([], types.Where(t => !names.Contains($"Event.{t}")).Order());
+    }
+
+    [Fact]
     public async Task Home_speaks_the_language_asked_for_with_strict_headers()
     {
         var client = api.As(Caller.Anonymous);
