@@ -27,10 +27,26 @@ public sealed class Stories(Texts texts, int seed)
     public static DateTimeOffset At(DateOnly day, int hour = 9) =>
         new(day.ToDateTime(new TimeOnly(Math.Clamp(hour, 0, 23), 0)), TimeSpan.Zero);
 
+    /// <summary>The seed languages' countries and their capitals by their own names, so the sample data's members read as real ones.</summary>
+    private static readonly Dictionary<string, (string En, string Own, string CityEn, string CityOwn)> RealNames = new()
+    {
+        ["GE"] = ("Georgia", "საქართველო", "Tbilisi", "თბილისი"),
+        ["AM"] = ("Armenia", "Հայաստան", "Yerevan", "Երևան"),
+        ["UA"] = ("Ukraine", "Україна", "Kyiv", "Київ"),
+        ["AZ"] = ("Azerbaijan", "Azərbaycan", "Baku", "Bakı"),
+        ["KG"] = ("Kyrgyz Republic", "Кыргыз Республикасы", "Bishkek", "Бишкек"),
+    };
+
     public MemberRegistered Member(MemberSpec m)
     {
         var rng = Dataset.Rng(seed, 1, m.Index);
-        return new MemberRegistered(m.Code, m.Kind, texts.Localized(rng, m.Language, 1, 3), m.Kind == MemberKind.National ? "Europe" : "Local",
+        var generated = texts.Localized(rng, m.Language, 1, 3);
+        var name = RealNames.TryGetValue(m.Code[..2], out var real)
+            ? m.Kind == MemberKind.National
+                ? new Dictionary<string, string> { ["en"] = real.En, [m.Language] = real.Own }
+                : new Dictionary<string, string> { ["en"] = real.CityEn, [m.Language] = real.CityOwn }
+            : generated;
+        return new MemberRegistered(m.Code, m.Kind, name, m.Kind == MemberKind.National ? "Europe" : "Local",
             m.Language, CommitmentTracker.Site.SampleData.Admin, At(new DateOnly(2011, 9, 20).AddDays(m.Index)));
     }
 

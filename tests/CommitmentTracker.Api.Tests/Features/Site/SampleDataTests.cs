@@ -33,6 +33,8 @@ public sealed class SampleDataTests(BrowserApi api) : IClassFixture<BrowserApi>
         // National and local members of the seed languages' countries, with all three kinds of assessment.
         var home = await (await client.GetAsync("/?lang=ka")).Content.ReadAsStringAsync();
         Assert.Contains(SiteBrowserTests.T("Sample.Tag", "ka"), home);
+        Assert.Contains(">საქართველო<", home); // members by their real names: Georgia and its capital
+        Assert.Contains(">თბილისი<", home);
         foreach (var member in new[] { "GE", "AM", "UA", "AZ", "KG" })
         {
             Assert.Contains($"/members/{member}\"", home);
