@@ -18,14 +18,10 @@ public sealed class CitedDocuments : IAppendCheck
         var errors = new FieldErrors();
         foreach (var byCommitment in cited.GroupBy(c => c.CommitmentId))
         {
-            var commitment = await session.LoadAsync<Commitment>(byCommitment.Key, ct);
-            var plan = commitment is null ? null : await session.LoadAsync<ActionPlan>(commitment.PlanId, ct);
-            foreach (var (field, _, documentId) in byCommitment)
-            {
-                var document = plan?.Documents.FirstOrDefault(d => d.Id == documentId);
-                if (document is null) errors.Add(field, $"'{documentId}' is not a document of plan {plan?.Id}; upload it to the plan first.");
-                else if (document.Withdrawn is not null) errors.Add(field, $"document '{documentId}' was withdrawn ({document.Withdrawn.Reason}); cite another.");
-            }
+            // The write's own commitment, so it exists; its plan holds the documents.
+            var commitment = await session.LoadAsync<Commitment>(byCommitment.Key, ct) ?? throw new ResourceNotFound("Commitment", byCommitment.Key);
+            var plan = await session.LoadAsync<ActionPlan>(commitment.PlanId, ct) ?? throw new ResourceNotFound("Action plan", commitment.PlanId);
+            foreach (var (field, _, documentId) in byCommitment) References.Document(errors, field, documentId!, plan);
         }
         errors.ThrowIfAny();
     }

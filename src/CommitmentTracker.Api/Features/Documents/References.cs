@@ -23,10 +23,17 @@ public static class References
             if (!IsPublicUrl(url)) errors.Add(Key("url"), "must be an absolute http(s) URL of at most 2000 characters.");
             return new LinkOrDocument(url, null);
         }
-        var document = plan.Documents.FirstOrDefault(d => d.Id == documentId);
-        if (document is null) errors.Add(Key("documentId"), $"'{documentId}' is not a document of plan {plan.Id}; upload it first.");
-        else if (document.Withdrawn is not null) errors.Add(Key("documentId"), $"document '{documentId}' was withdrawn.");
+        Document(errors, Key("documentId"), documentId!, plan);
         return new LinkOrDocument(null, documentId);
+    }
+
+    /// <summary>The plan's document that <paramref name="documentId"/> names, if it is one and not withdrawn; else an error under <paramref name="field"/>.</summary>
+    public static PlanDocument? Document(FieldErrors errors, string field, string documentId, ActionPlan plan)
+    {
+        var document = plan.Documents.FirstOrDefault(d => d.Id == documentId);
+        if (document is null) errors.Add(field, $"'{documentId}' is not a document of plan {plan.Id}; upload it to the plan first.");
+        else if (document.Withdrawn is not null) errors.Add(field, $"document '{documentId}' was withdrawn ({document.Withdrawn.Reason}); cite another.");
+        return document?.Withdrawn is null ? document : null;
     }
 
     public static bool IsPublicUrl(string? url) =>

@@ -116,10 +116,7 @@ public sealed class CommitmentReads(IQuerySession session, TimeProvider clock, C
         IQuerySession side, List<Commitment> states, CommitmentSelection selection, IReadOnlyList<string> lang, CancellationToken ct)
     {
         if (states.Count == 0) return [];
-        var batch = side.CreateBatchQuery();
-        var related = Related(batch, states.Select(c => c.Id).ToArray());
-        await batch.Execute(ct);
-        var documents = await related();
+        var documents = await Related(side, states.Select(c => c.Id).ToArray(), ct);
         return states.Select(c => View(c, selection.Today, selection.AsOf, documents, lang)).ToList();
     }
 
@@ -140,9 +137,11 @@ public sealed class CommitmentReads(IQuerySession session, TimeProvider clock, C
     private sealed record RelatedDocuments(ILookup<string, CsoAssessment> Cso, DialogueDocuments Dialogue);
 
     /// <summary>The related documents of some commitments in one round trip (four queries in a batch).</summary>
-    private async Task<RelatedDocuments> Related(IReadOnlyCollection<string> commitmentIds, CancellationToken ct)
+    private Task<RelatedDocuments> Related(IReadOnlyCollection<string> commitmentIds, CancellationToken ct) => Related(session, commitmentIds, ct);
+
+    private static async Task<RelatedDocuments> Related(IQuerySession reader, IReadOnlyCollection<string> commitmentIds, CancellationToken ct)
     {
-        var batch = session.CreateBatchQuery();
+        var batch = reader.CreateBatchQuery();
         var related = Related(batch, commitmentIds);
         await batch.Execute(ct);
         return await related();
