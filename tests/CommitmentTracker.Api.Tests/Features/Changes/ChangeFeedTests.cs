@@ -57,13 +57,9 @@ public sealed class ChangeFeedTests(ApiFactory api, ITestOutputHelper output) : 
             // An append that takes a sequence number, holds it a moment and rolls back: a gap that is first live, then dead.
             for (var round = 0; round < 20; round++)
             {
-                await using var connection = new NpgsqlConnection(api.ConnectionString);
-                await connection.OpenAsync();
-                await using var transaction = await connection.BeginTransactionAsync();
-                await using var reserve = new NpgsqlCommand($"select nextval('{api.Schema}.mt_events_sequence')", connection, transaction);
-                await reserve.ExecuteScalarAsync();
+                await using var held = await HeldSequenceNumber.Take(api);
                 await Task.Delay(Random.Shared.Next(10, 60));
-                await transaction.RollbackAsync();
+                await held.RollBack();
             }
         })).ToArray();
 
@@ -110,18 +106,15 @@ public sealed class ChangeFeedTests(ApiFactory api, ITestOutputHelper output) : 
     {
         await api.RegisteredMember("AZ");
         var before = await MaxSequence();
-        await using var holder = new NpgsqlConnection(api.ConnectionString);
-        await holder.OpenAsync();
-        await using var transaction = await holder.BeginTransactionAsync();
-        await using var reserve = new NpgsqlCommand($"select nextval('{api.Schema}.mt_events_sequence')", holder, transaction);
-        var reserved = (long)(await reserve.ExecuteScalarAsync())!;
+        await using var held = await HeldSequenceNumber.Take(api);
+        var reserved = held.Number;
 
         await (await api.As(Caller.Admin).Post("/api/action-plans", Given.Plan("AZ", "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created);
-        var held = await Page($"/api/changes?after={before}");
-        Assert.Empty(held["items"]!.AsArray());
-        Assert.True(held["highWaterMark"]!.GetValue<long>() < reserved);
+        var waiting = await Page($"/api/changes?after={before}");
+        Assert.Empty(waiting["items"]!.AsArray());
+        Assert.True(waiting["highWaterMark"]!.GetValue<long>() < reserved);
 
-        await transaction.RollbackAsync();
+        await held.RollBack();
         // Passed as soon as no transaction older than the gap is open (other test classes share this database).
         var clock = Stopwatch.StartNew();
         JsonArray items;
