@@ -44,6 +44,7 @@ builder.Services.AddImport();
 builder.Services.AddDocuments();
 builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddSite();
+builder.Services.AddBench();
 
 var app = builder.Build();
 if (await CreateAdminKeyCommand.TryRunAsync(app, args)) return;

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Members;
-using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 
 namespace CommitmentTracker.Features.ActionPlans;

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
-using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.ApiKeys;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Commitments;
-using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.Assessments;
 

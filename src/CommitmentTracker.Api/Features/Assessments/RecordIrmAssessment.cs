@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
-using CommitmentTracker.Infrastructure.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommitmentTracker.Features.Assessments;

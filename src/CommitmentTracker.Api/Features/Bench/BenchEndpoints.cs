@@ -1,7 +1,16 @@
+using CommitmentTracker.Infrastructure.Configuration;
 using Marten;
 using Npgsql;
 
 namespace CommitmentTracker.Features.Bench;
+
+/// <summary><c>Bench:BareEndpoint</c> (default false): serve the benchmark's floors (<see cref="BenchEndpoints"/>).</summary>
+public sealed class BenchOptions : ISettings
+{
+    public static string Section => "Bench";
+
+    public bool BareEndpoint { get; set; }
+}
 
 public static class BenchEndpoints
 {
@@ -11,9 +20,11 @@ public static class BenchEndpoints
     /// request's Marten session; <c>POST /bench/bare-insert</c> runs pgbench's single-row insert (bench/pgbench-insert.sql)
     /// into <c>bench_baseline</c>, which the benchmark creates.
     /// </summary>
+    public static IServiceCollection AddBench(this IServiceCollection services) => services.AddSettings<BenchOptions>().Services;
+
     public static IEndpointRouteBuilder MapBench(this IEndpointRouteBuilder app)
     {
-        if (!app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Bench:BareEndpoint")) return app;
+        if (!app.ServiceProvider.GetRequiredService<BenchOptions>().BareEndpoint) return app;
         app.MapGet("/bench/bare", () => TypedResults.Ok(new { ok = true })).ExcludeFromDescription();
         app.MapGet("/bench/bare-db", async (IQuerySession session, CancellationToken ct) =>
             TypedResults.Ok(new { ok = (await session.QueryAsync<int>("select 1", ct))[0] == 1 })).ExcludeFromDescription();

@@ -1,3 +1,4 @@
+using CommitmentTracker.Infrastructure.Configuration;
 using CommitmentTracker.Infrastructure.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -6,7 +7,7 @@ namespace CommitmentTracker.Features.Changes;
 public static class ChangeFeedEndpoints
 {
     public static IServiceCollection AddChangeFeed(this IServiceCollection services) =>
-        services.AddSingleton<CommittedSequence>().AddSingleton<ChangeFeed>();
+        services.AddSettings<ChangeFeedOptions>().Services.AddSingleton<CommittedSequence>().AddSingleton<ChangeFeed>();
 
     public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder app)
     {

@@ -1,8 +1,17 @@
 using System.Collections.Concurrent;
 using Marten;
+using CommitmentTracker.Infrastructure.Configuration;
 using Npgsql;
 
 namespace CommitmentTracker.Features.Changes;
+
+/// <summary><c>ChangeFeed:LiveGapTimeout</c> (default 2 minutes): how long a sequence gap may stay open before the feed skips it.</summary>
+public sealed class ChangeFeedOptions : ISettings
+{
+    public static string Section => "ChangeFeed";
+
+    [PositiveDuration] public TimeSpan LiveGapTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}
 
 /// <summary>How far the feed may safely read, from <paramref name="Sequence"/>; <paramref name="More"/>: committed events lie beyond it.</summary>
 public readonly record struct SafeMark(long Sequence, bool More);
@@ -19,11 +28,11 @@ public readonly record struct SafeMark(long Sequence, bool More);
 /// </para>
 /// Which gaps were first seen when, and which are dead, is kept per process: a restart only means waiting once more.
 /// </summary>
-public sealed class CommittedSequence(IDocumentStore store, IConfiguration config, ILogger<CommittedSequence> log)
+public sealed class CommittedSequence(IDocumentStore store, ChangeFeedOptions options, ILogger<CommittedSequence> log)
 {
     private readonly ConcurrentDictionary<long, DateTime> firstSeen = new();
     private readonly ConcurrentDictionary<long, byte> dead = new();
-    private readonly TimeSpan liveGapTimeout = config.GetValue("ChangeFeed:LiveGapTimeout", TimeSpan.FromMinutes(2));
+    private readonly TimeSpan liveGapTimeout = options.LiveGapTimeout;
     private readonly string schema = store.Options.Events.DatabaseSchemaName;
 
     /// <summary>The highest sequence after <paramref name="after"/>, within the next <paramref name="window"/> events, with no open gap below it.</summary>

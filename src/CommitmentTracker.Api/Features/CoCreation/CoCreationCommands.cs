@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Documents;
-using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.CoCreation;
 

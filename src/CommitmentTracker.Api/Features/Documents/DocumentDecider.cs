@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.ActionPlans;
-using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.Documents;
 

@@ -1,9 +1,19 @@
+using CommitmentTracker.Infrastructure.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using CheckStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus;
 
 namespace CommitmentTracker.Features.Health;
 
 public sealed record HealthStatus(string Status);
+
+/// <summary><c>Health:TimeoutSeconds</c> (default 2): the time each readiness check gets before it counts as failed.</summary>
+public sealed class HealthOptions : ISettings
+{
+    public static string Section => "Health";
+
+    [PositiveDuration(300)] public double TimeoutSeconds { get; set; } = 2;
+}
 
 public static class HealthEndpoints
 {
@@ -16,9 +26,10 @@ public static class HealthEndpoints
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: [Ready]);
-        services.AddOptions<HealthCheckServiceOptions>().Configure<IConfiguration>((o, config) =>
+        services.AddSettings<HealthOptions>();
+        services.AddOptions<HealthCheckServiceOptions>().Configure<IOptions<HealthOptions>>((o, health) =>
         {
-            var timeout = TimeSpan.FromSeconds(config.GetValue("Health:TimeoutSeconds", 2.0));
+            var timeout = TimeSpan.FromSeconds(health.Value.TimeoutSeconds);
             foreach (var check in o.Registrations) check.Timeout = timeout;
         });
         return services;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 
 namespace CommitmentTracker.Features.Members;

@@ -2,6 +2,7 @@ using CommitmentTracker.Features.Changes;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Auth;
+using CommitmentTracker.Infrastructure.Configuration;
 using CommitmentTracker.Infrastructure.Hosting;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Marten;
@@ -16,7 +17,7 @@ public static class WebhooksEndpoints
 {
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(sp => WebhookOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSettings<WebhookOptions>();
         services.AddHttpClient(WebhookSender.ClientName, (sp, client) => client.Timeout = sp.GetRequiredService<WebhookOptions>().Timeout)
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
@@ -25,7 +26,7 @@ public static class WebhooksEndpoints
             });
         services.AddSingleton<WebhookSender>();
         // API replicas (Worker:Enabled=false) do not deliver: exactly one worker process does.
-        if (WorkerOptions.From(config).Enabled) services.AddHostedService<WebhookDispatcher>();
+        if (config.Settings<WorkerOptions>().Enabled) services.AddHostedService<WebhookDispatcher>();
         services.AddSingleton<ICheckpointSource, WebhookCheckpoints>();
         services.ConfigureMarten(opts =>
         {

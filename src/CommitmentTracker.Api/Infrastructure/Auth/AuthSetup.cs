@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using CommitmentTracker.Infrastructure.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CommitmentTracker.Infrastructure.Auth;
@@ -20,9 +21,10 @@ public static class AuthSetup
     /// </summary>
     public static IServiceCollection AddAuth(this IServiceCollection services)
     {
-        services.AddOptions<JwtOptions>().BindConfiguration("Auth:Jwt");
-        services.AddOptions<OidcOptions>().BindConfiguration("Auth:Oidc");
-        services.AddOptions<SessionOptions>().BindConfiguration("Auth:Session");
+        services.AddSettings<JwtOptions>();
+        services.AddSettings<OidcOptions>();
+        services.AddSettings<SessionOptions>();
+        services.AddSettings<BootstrapAdminKeyOptions>();
         var authentication = services.AddAuthentication(KeyOrToken)
             .AddPolicyScheme(KeyOrToken, "API key, JWT or session", o => o.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
@@ -65,7 +67,7 @@ public static class AuthSetup
         // Unconfigured, the scheme stays registered but unused: GET /signin/oidc answers 404 (SignInEndpoints).
         o.Authority = oidc.Enabled ? oidc.Authority : "https://oidc.invalid";
         o.ClientId = oidc.Enabled ? oidc.ClientId : "unconfigured";
-        o.ClientSecret = oidc.ClientSecret;
+        o.ClientSecret = string.IsNullOrEmpty(oidc.ClientSecret) ? null : oidc.ClientSecret;
         o.RequireHttpsMetadata = oidc.RequireHttpsMetadata && oidc.Enabled;
         o.ResponseType = "code";
         o.UsePkce = true;

@@ -13,7 +13,7 @@ public static class CreateAdminKeyCommand
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         if (args.FirstOrDefault() != Verb) return false;
-        var name = app.Configuration["name"] is { Length: > 0 } n ? n : "admin (" + Verb + ")";
+        var name = Option(args, "--name") is { Length: > 0 } n ? n : "admin (" + Verb + ")";
         var store = app.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var secret = ApiKey.NewSecret();
@@ -26,4 +26,9 @@ public static class CreateAdminKeyCommand
         Console.WriteLine(secret);
         return true;
     }
+
+    /// <summary>A command-line option, <c>--name value</c> or <c>--name=value</c>: an argument of the command, not a setting.</summary>
+    private static string? Option(string[] args, string option) =>
+        args.Select((a, i) => a == option ? args.ElementAtOrDefault(i + 1) : a.StartsWith(option + "=", StringComparison.Ordinal) ? a[(option.Length + 1)..] : null)
+            .LastOrDefault(v => v is not null);
 }

@@ -1,3 +1,5 @@
+using CommitmentTracker.Infrastructure.Configuration;
+
 namespace CommitmentTracker.Infrastructure.Auth;
 
 /// <summary>
@@ -11,8 +13,10 @@ public sealed record WorkspaceSession(string Id, string ActorId, string? KeyHash
 }
 
 /// <summary><c>Auth:Session</c>: how long a browser session lasts idle (sliding) and at most (absolute).</summary>
-public sealed class SessionOptions
+public sealed class SessionOptions : ISettings
 {
-    public TimeSpan Idle { get; set; } = TimeSpan.FromMinutes(30);
-    public TimeSpan Absolute { get; set; } = TimeSpan.FromHours(12);
+    public static string Section => "Auth:Session";
+
+    [PositiveDuration(7 * 86_400)] public TimeSpan Idle { get; set; } = TimeSpan.FromMinutes(30);
+    [PositiveDuration(30 * 86_400)] public TimeSpan Absolute { get; set; } = TimeSpan.FromHours(12);
 }

@@ -1,9 +1,11 @@
+using CommitmentTracker.Infrastructure.Configuration;
+
 namespace CommitmentTracker.Infrastructure.Caching;
 
 /// <summary><c>ResultCache:Enabled</c> (default true): whether dashboard stats and list totals are reused (<see cref="MarkedResults{TKey,TValue}"/>).</summary>
-public sealed record ResultCacheOptions
+public sealed record ResultCacheOptions : ISettings
 {
-    public const string Section = "ResultCache";
+    public static string Section => "ResultCache";
 
     public bool Enabled { get; init; } = true;
 }
@@ -13,7 +15,7 @@ public static class CachingSetup
     /// <summary>The generic result cache; a slice registers its own keyed caches over it.</summary>
     public static IServiceCollection AddResultCache(this IServiceCollection services)
     {
-        services.AddOptions<ResultCacheOptions>().BindConfiguration(ResultCacheOptions.Section);
+        services.AddSettings<ResultCacheOptions>();
         return services.AddSingleton(typeof(MarkedResults<,>));
     }
 }

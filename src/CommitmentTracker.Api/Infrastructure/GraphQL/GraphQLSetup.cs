@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using CommitmentTracker.Infrastructure.Configuration;
 
 namespace CommitmentTracker.Infrastructure.GraphQL;
 
@@ -23,12 +24,12 @@ public static class GraphQLSetup
             .AddComplexityAnalyzer(c => { c.MaxDepth = 12; c.MaxComplexity = 250_000; })
             .ConfigureExecution(async (options, next) =>
             {
-                var config = options.RequestServices!.GetRequiredService<IConfiguration>();
-                if (!config.GetValue("GraphQL:EnableIntrospection", true))
+                if (!options.RequestServices!.GetRequiredService<GraphQLApiOptions>().EnableIntrospection)
                     options.ValidationRules = [.. options.ValidationRules ?? global::GraphQL.Validation.DocumentValidator.CoreRules, new NoIntrospectionRule()];
                 return await next(options);
             })
             .ConfigureExecutionOptions(o => o.MaxParallelExecutionCount = 1));
+        services.AddSettings<GraphQLApiOptions>();
         services.AddScoped<BatchLoaders>();
         return services;
     }

@@ -1,7 +1,17 @@
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
+using CommitmentTracker.Infrastructure.Configuration;
+
 namespace CommitmentTracker.Infrastructure.GraphQL;
+
+/// <summary><c>GraphQL:EnableIntrospection</c> (default true).</summary>
+public sealed class GraphQLApiOptions : ISettings
+{
+    public static string Section => "GraphQL";
+
+    public bool EnableIntrospection { get; set; } = true;
+}
 
 /// <summary>With <c>GraphQL:EnableIntrospection=false</c> (production), __schema and __type queries are refused.</summary>
 public sealed class NoIntrospectionRule : ValidationRuleBase

@@ -3,7 +3,6 @@ using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using GraphQL;
 using GraphQL.Types;
-using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Infrastructure.GraphQL;
 

@@ -1,3 +1,4 @@
+using CommitmentTracker.Infrastructure.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CommitmentTracker.Infrastructure.Hosting;
@@ -11,12 +12,12 @@ public static class HostingSetup
     /// </summary>
     public static IServiceCollection AddHostingRole(this IServiceCollection services)
     {
-        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
+        services.AddSettings<WorkerOptions>();
+        services.AddSettings<HostingOptions>();
         services.AddSingleton<WorkerLeadership>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkerLeadership>());
-        services.AddOptions<HostOptions>().Configure<IConfiguration>((o, config) =>
-            o.ShutdownTimeout = TimeSpan.FromSeconds(config.GetValue("Hosting:ShutdownTimeoutSeconds", 30)));
+        services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((o, hosting) =>
+            o.ShutdownTimeout = TimeSpan.FromSeconds(hosting.Value.ShutdownTimeoutSeconds));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using CommitmentTracker.Infrastructure.Marten;
 using Medallion.Threading.Postgres;
 
 namespace CommitmentTracker.Infrastructure.Hosting;
@@ -10,7 +11,7 @@ namespace CommitmentTracker.Infrastructure.Hosting;
 /// process only (<see cref="WhileLeading"/>) starts when this process leads and is cancelled when it stops leading.
 /// API replicas (<c>Worker:Enabled=false</c>) never take part.
 /// </summary>
-public sealed class WorkerLeadership(WorkerOptions worker, IConfiguration config, ILogger<WorkerLeadership> log) : BackgroundService
+public sealed class WorkerLeadership(WorkerOptions worker, ConnectionStringsOptions connections, MartenSchemaOptions marten, ILogger<WorkerLeadership> log) : BackgroundService
 {
     private volatile TaskCompletionSource<CancellationToken> term = NewTerm();
 
@@ -60,10 +61,9 @@ public sealed class WorkerLeadership(WorkerOptions worker, IConfiguration config
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!worker.Enabled) return;
-        var poll = TimeSpan.FromSeconds(config.GetValue("Worker:LeadershipPollSeconds", 2.0));
-        var connection = config.GetConnectionString("Postgres")
-            ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env ConnectionStrings__Postgres).");
-        var key = new PostgresAdvisoryLockKey($"ogp-worker-leader:{config["Marten:Schema"] ?? "ogp"}", allowHashing: true);
+        var poll = TimeSpan.FromSeconds(worker.LeadershipPollSeconds);
+        var connection = connections.Postgres!;
+        var key = new PostgresAdvisoryLockKey($"ogp-worker-leader:{marten.Schema}", allowHashing: true);
         // The keepalive also notices a connection the server dropped, so a cut-off leader stops leading.
         var leaderLock = new PostgresDistributedLock(key, connection, o => o.KeepaliveCadence(poll));
         while (!stoppingToken.IsCancellationRequested)

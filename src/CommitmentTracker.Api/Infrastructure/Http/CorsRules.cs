@@ -1,11 +1,18 @@
+using CommitmentTracker.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 
 namespace CommitmentTracker.Infrastructure.Http;
 
 /// <summary><c>Cors:WriteOrigins</c>: the origins whose pages may write through the API from a browser (none by default).</summary>
-public sealed record CorsOptions
+public sealed record CorsOptions : ISettings, System.ComponentModel.DataAnnotations.IValidatableObject
 {
+    public static string Section => "Cors";
+
     public string[] WriteOrigins { get; init; } = [];
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext context) =>
+        WriteOrigins.Where(o => !Uri.TryCreate(o, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.PathAndQuery != "/")
+            .Select(o => new System.ComponentModel.DataAnnotations.ValidationResult($"'{o}' is not an origin (scheme://host[:port])", [nameof(WriteOrigins)]));
 }
 
 /// <summary>
@@ -54,7 +61,7 @@ public static class CorsSetup
 
     public static IServiceCollection AddCorsRules(this IServiceCollection services)
     {
-        services.AddOptions<CorsOptions>().BindConfiguration("Cors");
+        services.AddSettings<CorsOptions>();
         services.AddCors();
         services.AddSingleton<ICorsPolicyProvider, CorsRules>();
         return services;

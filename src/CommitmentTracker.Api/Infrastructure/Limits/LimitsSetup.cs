@@ -1,11 +1,13 @@
+using CommitmentTracker.Infrastructure.Configuration;
+
 namespace CommitmentTracker.Infrastructure.Limits;
 
 public static class LimitsSetup
 {
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
-        services.AddOptions<BodyLimitOptions>().BindConfiguration("Limits");
+        services.AddSettings<RateLimitOptions>();
+        services.AddSettings<BodyLimitOptions>();
         services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = RateLimits.Create();

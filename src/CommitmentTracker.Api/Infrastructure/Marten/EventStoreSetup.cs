@@ -1,4 +1,5 @@
 using CommitmentTracker.Infrastructure.Auth;
+using CommitmentTracker.Infrastructure.Configuration;
 using CommitmentTracker.Infrastructure.Hosting;
 using CommitmentTracker.Infrastructure.Idempotency;
 using CommitmentTracker.Infrastructure.Observability;
@@ -21,13 +22,12 @@ public static class EventStoreSetup
     /// </summary>
     public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration config)
     {
-        // Read configuration when the store is built, so hosts and tests can override it late.
+        services.AddSettings<ConnectionStringsOptions>();
+        services.AddSettings<MartenSchemaOptions>();
+        // Read the settings when the store is built, so hosts and tests can override them late.
         services.AddMarten(sp =>
             {
-                var config = sp.GetRequiredService<IConfiguration>();
-                var opts = Options(config.GetConnectionString("Postgres")
-                    ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env ConnectionStrings__Postgres)."),
-                    config["Marten:Schema"] ?? "ogp");
+                var opts = Options(sp.GetRequiredService<ConnectionStringsOptions>().Postgres!, sp.GetRequiredService<MartenSchemaOptions>().Schema);
                 // A host may plug in a command logger (the tests count SQL round trips with one).
                 if (sp.GetService<IMartenLogger>() is { } logger) opts.Logger(logger);
                 opts.Listeners.Add(sp.GetRequiredService<AppendedEventsListener>());
@@ -36,7 +36,7 @@ public static class EventStoreSetup
             .UseLightweightSessions()
             .BuildSessionsWith<ActorSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup()
-            .AddAsyncDaemon(WorkerOptions.From(config).Enabled ? DaemonMode.HotCold : DaemonMode.Disabled);
+            .AddAsyncDaemon(config.Settings<WorkerOptions>().Enabled ? DaemonMode.HotCold : DaemonMode.Disabled);
         services.AddScoped<StreamWrites>();
         return services;
     }

@@ -1,4 +1,3 @@
-using CommitmentTracker.Infrastructure.Http;
 using JasperFx;
 using Marten;
 

@@ -5,6 +5,8 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
+using CommitmentTracker.Infrastructure.Configuration;
+
 namespace CommitmentTracker.Infrastructure.Observability;
 
 public static class ObservabilitySetup
@@ -17,7 +19,10 @@ public static class ObservabilitySetup
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        if (config.GetValue("Logging:Json", !builder.Environment.IsDevelopment()))
+        builder.Services.AddSettings<LogFormatOptions>();
+        builder.Services.AddSettings<OpenTelemetryOptions>();
+        var otlp = config.Settings<OpenTelemetryOptions>();
+        if (config.Settings<LogFormatOptions>().Json ?? !builder.Environment.IsDevelopment())
             builder.Logging.AddJsonConsole(o =>
             {
                 o.IncludeScopes = true; // request id, path, trace and span ids
@@ -31,7 +36,7 @@ public static class ObservabilitySetup
         builder.Services.AddHostedService<ProjectionLagSampler>();
 
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(config["OpenTelemetry:ServiceName"] ?? Telemetry.ServiceName))
+            .ConfigureResource(r => r.AddService(otlp.ServiceName))
             .WithTracing(t => t
                 // Probes every few seconds would drown the traces that matter.
                 .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/health"))
@@ -43,17 +48,14 @@ public static class ObservabilitySetup
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql", Telemetry.MeterName));
 
-        if (config["OpenTelemetry:OtlpEndpoint"] is { Length: > 0 } endpoint)
-            otel.UseOtlpExporter(Protocol(config["OpenTelemetry:OtlpProtocol"]), new Uri(endpoint));
-        else if (!string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (otlp.OtlpEndpoint is { Length: > 0 } endpoint)
+            otel.UseOtlpExporter(otlp.Protocol, new Uri(endpoint));
+        else if (StandardOtlpEndpointSet(config))
             otel.UseOtlpExporter(); // reads the standard OTEL_EXPORTER_OTLP_* settings itself
         return builder;
     }
 
-    private static OtlpExportProtocol Protocol(string? name) => name?.ToLowerInvariant() switch
-    {
-        null or "" or "grpc" => OtlpExportProtocol.Grpc,
-        "http/protobuf" or "http" => OtlpExportProtocol.HttpProtobuf,
-        _ => throw new InvalidOperationException($"OpenTelemetry:OtlpProtocol must be grpc or http/protobuf, not '{name}'."),
-    };
+    /// <summary>The OpenTelemetry SDK's own variable, which the SDK reads and binds itself: we only ask whether it is set.</summary>
+    private static bool StandardOtlpEndpointSet(IConfiguration config) =>
+        !string.IsNullOrWhiteSpace(config.GetSection("OTEL_EXPORTER_OTLP_ENDPOINT").Value);
 }

@@ -7,7 +7,7 @@ namespace CommitmentTracker.Infrastructure.Observability;
 /// process only (<see cref="WorkerLeadership"/>): the lag is a property of the shared database, so one reporter is enough.
 /// A process that stops leading stops reporting.
 /// </summary>
-public sealed class ProjectionLagSampler(ProjectionLag lag, WorkerLeadership leadership, IConfiguration config, ILogger<ProjectionLagSampler> log)
+public sealed class ProjectionLagSampler(ProjectionLag lag, WorkerLeadership leadership, OpenTelemetryOptions options, ILogger<ProjectionLagSampler> log)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => leadership.WhileLeading(Sample, stoppingToken);
@@ -17,7 +17,7 @@ public sealed class ProjectionLagSampler(ProjectionLag lag, WorkerLeadership lea
         try
         {
             // A sampling interval, not business time: it runs on the machine's clock, never on the injectable app clock.
-            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(config.GetValue("OpenTelemetry:LagSampleSeconds", 15)));
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.LagSampleSeconds));
             do
             {
                 try

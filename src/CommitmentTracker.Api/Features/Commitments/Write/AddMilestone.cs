@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.ActionPlans;
-using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 using CommitmentTracker.Infrastructure.Marten;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.Commitments;
 

@@ -1,6 +1,5 @@
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Documents;
-using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 
 namespace CommitmentTracker.Features.Commitments;

@@ -44,6 +44,13 @@ public sealed class CommitmentWrites(StreamWrites writes, CommitmentReads reads,
         return TypedResults.Ok(await Respond(commitment));
     }
 
+    /// <summary>201 for a commitment just made (version 1), with its ETag and as a read would show it.</summary>
+    public async Task<Created<CommitmentResponse>> Created(Commitment commitment)
+    {
+        Http.Response.SetETag(commitment.Version);
+        return TypedResults.Created($"/api/commitments/{commitment.Id}", await Respond(commitment));
+    }
+
     public async Task<CommitmentResponse> Respond(Commitment commitment) =>
         (await reads.View(commitment, LocalizedText.RequestedLanguages(Http.Request), Http.RequestAborted)).Response;
 }

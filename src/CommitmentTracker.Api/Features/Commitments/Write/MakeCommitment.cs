@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using CommitmentTracker.Features.ActionPlans;
-using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 using CommitmentTracker.Infrastructure.Marten;
 using Marten;
@@ -54,9 +53,7 @@ public sealed partial record MakeCommitment(
             id ??= await NextId(session, country, http.RequestAborted);
             return (id, Decide(new Command(body, plan, id, x.Actor.Id, x.EffectiveAt(body.EffectiveOn, plan, null))), assigned);
         }, http.RequestAborted);
-        var commitment = Commitment.Create(made) with { Version = 1 };
-        http.Response.SetETag(1);
-        return TypedResults.Created($"/api/commitments/{made.CommitmentId}", await x.Respond(commitment));
+        return await x.Created(Commitment.Create(made) with { Version = 1 });
     }
 
     internal static async Task<string> NextId(IQuerySession session, string country, CancellationToken ct)

@@ -1,4 +1,3 @@
-using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 
 namespace CommitmentTracker.Features.Commitments;

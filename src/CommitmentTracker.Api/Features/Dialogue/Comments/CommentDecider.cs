@@ -1,6 +1,5 @@
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
-using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Features.Dialogue.Comments;
 

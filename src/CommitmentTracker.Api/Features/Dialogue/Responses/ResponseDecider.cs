@@ -1,6 +1,5 @@
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
-using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Infrastructure.Localization;
 
 namespace CommitmentTracker.Features.Dialogue.Responses;

@@ -1,6 +1,9 @@
-namespace CommitmentTracker.Infrastructure.Http;
+namespace CommitmentTracker.Domain;
 
-/// <summary>Every refusal a slice can express. The one exception handler turns each into a problem response.</summary>
+/// <summary>
+/// Every refusal a slice can express, in the domain's own terms: deciders throw these and know nothing of HTTP. The
+/// HTTP layer (<c>ProblemExceptionHandler</c>) and GraphQL (<c>DomainErrorInfoProvider</c>) map each to their own shape.
+/// </summary>
 public abstract class DomainError(string message) : Exception(message);
 
 /// <summary>400: the request is well-formed JSON but breaks a rule about its own fields.</summary>
@@ -34,15 +37,3 @@ public sealed class StaleVersion(string streamId, long expected, long current)
 
 /// <summary>403: authenticated, but the role or member scope does not allow this write.</summary>
 public sealed class Forbidden(string message) : DomainError(message);
-
-/// <summary>409 with Retry-After: an earlier request with the same idempotency key has not finished.</summary>
-public sealed class StillProcessing(string message) : DomainError(message);
-
-/// <summary>409 without Retry-After: an earlier request with the same idempotency key was applied, its response is lost.</summary>
-public sealed class AlreadyApplied(string message) : DomainError(message);
-
-/// <summary>422: the request is well-formed but cannot be honoured as sent (a reused idempotency key).</summary>
-public sealed class UnprocessableRequest(string field, string message) : DomainError(message)
-{
-    public string Field { get; } = field;
-}

@@ -1,4 +1,4 @@
-namespace CommitmentTracker.Infrastructure.Http;
+namespace CommitmentTracker.Domain;
 
 /// <summary>Collects field-level errors, then throws them all at once as one 400.</summary>
 public sealed class FieldErrors
