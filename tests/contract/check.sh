@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The contract as an integrator meets it: @redocly/cli lints schema/openapi.json with its recommended rules and must
-# report 0 errors and 0 warnings; then live.sh runs the graphql-http audit and the TypeScript client against the live
-# server. Tools come from this folder's package-lock (npm ci), nothing global.
+# report 0 errors and 0 warnings; then live.sh runs the graphql-http audit, the TypeScript client and the C# clients
+# (Kiota, NSwag) against the live server. Tools come from this folder's package-lock (npm ci) and, for the C#
+# generators, from the versions in Directory.Packages.props (csharp/generate.sh); nothing global.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)

@@ -84,8 +84,10 @@ public sealed class ContractDocumentFilter : IDocumentFilter
     }
 
     /// <summary>
-    /// A property that only points at another schema is a $ref; one that may be null keeps the allOf wrapper, which
-    /// OpenAPI 3.0 needs to say nullable, and names the type beside it.
+    /// A property that only points at another schema is a $ref. One that may be null needs a wrapper to say so in
+    /// OpenAPI 3.0, with its type beside <c>nullable</c>: <c>oneOf: [$ref], type, nullable</c>. Not allOf: beside a
+    /// type, Kiota and NSwag read an allOf wrapper as a plain string (an enum) or a new derived class (an object),
+    /// while both read the oneOf of one as the referenced type itself (tests/contract/csharp walks both clients).
     /// </summary>
     private static void Compose(IOpenApiSchema schema, OpenApiDocument document)
     {
@@ -94,8 +96,12 @@ public sealed class ContractDocumentFilter : IDocumentFilter
         {
             if (property is not OpenApiSchema { AllOf: [OpenApiSchemaReference target] } wrapper) continue;
             if (wrapper.Type == JsonSchemaType.Null)
+            {
                 wrapper.Type = (document.Components?.Schemas is { } all && all.TryGetValue(target.Reference.Id ?? "", out var referenced)
                     ? referenced.Type ?? JsonSchemaType.Object : JsonSchemaType.Object) | JsonSchemaType.Null;
+                wrapper.OneOf = [target];
+                wrapper.AllOf = null;
+            }
             else if (wrapper.Type is null && wrapper.Description is null) properties[name] = target;
         }
     }
