@@ -29,7 +29,9 @@ public static class CommitmentCsv
     public const string LeadKind = "Lead Institution Kind";
     public const string SupportingKinds = "Supporting Institution Kinds";
     public const string Subnational = "Subnational";
-    public const string Milestones = "Milestones";
+
+    /// <summary>Import only: why a row changes what it matches.</summary>
+    public const string Reason = "Reason";
 
     /// <summary>OGP's value columns, 0 or 1 each.</summary>
     public static readonly (OgpValue Value, string Column)[] Values =
@@ -74,8 +76,8 @@ public static class CommitmentCsv
     }
 
     /// <summary>
-    /// Reads the importable columns of a row. The export-only ones (IRM, starred, progress, overdue, member, plan)
-    /// are not read.
+    /// Reads the importable columns of a row, and the import-only Reason. The export-only ones (IRM, starred, progress,
+    /// overdue, member, plan) are not read.
     /// </summary>
     public static CommitmentRow Read(CsvSheet sheet, int row, string[] cells, FieldErrors errors)
     {
@@ -93,7 +95,7 @@ public static class CommitmentCsv
             sheet.Text(cells, Id), null, null, sheet.Text(cells, Title), sheet.Translations(cells, Title), sheet.Translations(cells, "Description"), sheet.Translations(cells, "Problem"),
             sheet.Translations(cells, "Objective"), lead, supporting, sheet.Enums<PolicyArea>(row, cells, PolicyAreas, errors), values.ToArray(),
             sheet.Flag(row, cells, Subnational, errors), sheet.Enum<Commitments.Completion>(row, cells, Completion, errors),
-            null, null, null, null, null, null);
+            null, null, null, null, null, null) { Reason = sheet.Text(cells, Reason) };
     }
 
     /// <summary>The column a decider's field name stands for: <c>title.ka</c> is "Title [ka]".</summary>
@@ -113,6 +115,7 @@ public static class CommitmentCsv
             "ogpValues" => Values[0].Column,
             "completion" => Completion,
             "subnational" => Subnational,
+            "reason" => Reason,
             _ => field,
         };
     }

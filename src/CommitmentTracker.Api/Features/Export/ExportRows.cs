@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Localization;
@@ -21,6 +22,10 @@ public sealed record CommitmentRow(
         c.Objective, c.LeadInstitution, c.SupportingInstitutions, c.PolicyAreas, c.OgpValues, c.Subnational, c.Completion,
         c.Irm?.Design?.PotentialForResults, c.Irm?.Results?.Completion, c.Irm?.Results?.DidItOpenGovernment, c.Irm?.Starred ?? false,
         c.Progress, c.Milestones.Count(m => m.IsOverdue(today)));
+
+    /// <summary>Import only, never exported: why this row changes the commitment it matches (else the file's one reason).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reason { get; init; }
 }
 
 /// <summary>One milestone, linked to its commitment by <c>commitmentId</c> (the Commitment Unique Identifier).</summary>
@@ -34,4 +39,8 @@ public sealed record MilestoneRow(
             c.Id, m.Id, c.MemberCode, c.PlanId, LocalizedText.Resolve(m.Title, lang, c.DefaultLanguage), m.Title, m.Deliverable,
             m.ResponsibleInstitution, m.Start, m.Due, m.Weight, m.Status, m.Progress, m.IsOverdue(today),
             m.Evidence.Select(e => e.Url).ToArray()));
+
+    /// <summary>Import only, never exported: why this row changes the milestone it matches (else its commitment row's, else the file's reason).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reason { get; init; }
 }

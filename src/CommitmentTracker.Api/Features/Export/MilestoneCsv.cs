@@ -19,6 +19,7 @@ public static class MilestoneCsv
     public const string Progress = "Progress %";
     public const string Overdue = "Overdue";
     public const string Evidence = "Evidence";
+    public const string Reason = CommitmentCsv.Reason;
 
     public static readonly string[] Texts = ["Title", "Deliverable"];
 
@@ -49,13 +50,13 @@ public static class MilestoneCsv
                 csv.WriteField(text is not null && text.TryGetValue(lang, out var value) ? value : null);
     }
 
-    /// <summary>Reads the importable columns; Milestone ID, member, plan and overdue are export-only.</summary>
+    /// <summary>Reads the importable columns, and the import-only Reason; member, plan and overdue are export-only.</summary>
     public static MilestoneRow Read(CsvSheet sheet, int row, string[] cells, FieldErrors errors) =>
-        new(sheet.Text(cells, Commitment), null, null, null, sheet.Text(cells, Title), sheet.Translations(cells, Title), sheet.Translations(cells, "Deliverable"),
+        new(sheet.Text(cells, Commitment), sheet.Text(cells, Id), null, null, sheet.Text(cells, Title), sheet.Translations(cells, Title), sheet.Translations(cells, "Deliverable"),
             sheet.Text(cells, Responsible), sheet.Date(row, cells, Start, errors), sheet.Date(row, cells, Due, errors),
             sheet.Number<decimal>(row, cells, Weight, errors), sheet.Enum<MilestoneStatus>(row, cells, Status, errors),
             sheet.Number<int>(row, cells, Progress, errors), null,
-            sheet.Text(cells, Evidence)?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            sheet.Text(cells, Evidence)?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) { Reason = sheet.Text(cells, Reason) };
 
     /// <summary>The column a milestone decider's field name stands for.</summary>
     public static string Column(string field)
@@ -65,6 +66,8 @@ public static class MilestoneCsv
         return head switch
         {
             "commitmentId" => Commitment,
+            "id" => Id,
+            "reason" or "note" => Reason,
             "title" => tail is null ? Title : $"Title [{tail}]",
             "deliverable" => tail is null ? "Deliverable" : $"Deliverable [{tail}]",
             "responsibleInstitution" => Responsible,

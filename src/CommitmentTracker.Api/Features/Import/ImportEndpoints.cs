@@ -18,7 +18,9 @@ public static class ImportEndpoints
             .WithSummary("Import commitments and milestones into a plan (its member's PoC, or an admin), all or nothing: text/csv "
                          + "(commitments.csv), multipart/form-data (files 'commitments' and 'milestones', as the CSV exports write them) "
                          + "or application/json ({commitments, milestones}, as the JSON exports write them). Every bad row and column "
-                         + "is reported at once; dryRun=true writes nothing; re-importing the same file changes nothing.")
+                         + "is reported at once. A row matching a commitment of the plan updates its completion and its milestones' progress, "
+                         + "status, evidence and dates (milestones matched by Milestone ID), given a reason (a Reason column, or ?reason= for "
+                         + "the file). dryRun=true reports every change, field by field, and writes nothing; re-importing the same file changes nothing.")
             .Accepts<ImportDocument>("application/json", "text/csv", "multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(ImportFile.MaxBytes))
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
@@ -30,9 +32,10 @@ public static class ImportEndpoints
     public static IServiceCollection AddImport(this IServiceCollection services) =>
         services.ConfigureMarten(o => o.Projections.Snapshot<PlanImports>(SnapshotLifecycle.Inline));
 
-    /// <param name="dryRun">true: validate and report what would be created, writing nothing.</param>
+    /// <param name="dryRun">true: validate and report what would be created and changed, field by field, writing nothing.</param>
+    /// <param name="reason">Why the file changes what it matches, for every row without a Reason of its own.</param>
     private static async Task<Ok<ImportReport>> Import(
-        string id, bool? dryRun, IQuerySession query, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http,
+        string id, bool? dryRun, string? reason, IQuerySession query, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var planId = id.ToUpperInvariant();
@@ -46,7 +49,7 @@ public static class ImportEndpoints
             var current = write
                 ? await session.LoadPlanLockedAsync(planId, http.RequestAborted)
                 : await session.LoadAsync<ActionPlan>(planId, http.RequestAborted) ?? throw new ResourceNotFound("Action plan", id);
-            return await new ImportPlanner(session, current, file, actor.Id, clock.GetUtcNow(), http.RequestAborted).Decide(write);
+            return await new ImportPlanner(session, current, file, reason, actor.Id, clock.GetUtcNow(), http.RequestAborted).Decide(write);
         }, write, http.RequestAborted);
         return TypedResults.Ok(report);
     }

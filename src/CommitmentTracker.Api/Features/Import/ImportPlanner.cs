@@ -9,22 +9,30 @@ using Marten;
 
 namespace CommitmentTracker.Features.Import;
 
-public enum ImportOutcome { Created, Unchanged }
+public enum ImportOutcome { Created, Updated, Unchanged }
 
-/// <summary>What became of one commitment row: the key the file gave it, the id it has, created or unchanged.</summary>
-public sealed record ImportedCommitment(int Row, string Key, string Id, ImportOutcome Outcome, int Milestones);
+/// <summary>
+/// One value an import changes: the file's name for it (as errors name fields: <c>milestones[7].Progress %</c>), the
+/// milestone it belongs to, if any, what is stored and what the file says. A milestone the import adds has its id as
+/// <c>to</c> and no <c>from</c>.
+/// </summary>
+public sealed record ImportChange(string Field, string? Milestone, string? From, string? To);
 
-/// <summary>With dryRun, what would be created; nothing was written.</summary>
-public sealed record ImportReport(string PlanId, bool DryRun, int Created, int Unchanged, ImportedCommitment[] Commitments);
+/// <summary>What became of one commitment row: the key the file gave it, the id it has, its outcome and, when updated, each change.</summary>
+public sealed record ImportedCommitment(int Row, string Key, string Id, ImportOutcome Outcome, int Milestones, ImportChange[] Changes);
+
+/// <summary>With dryRun, what would be created and changed; nothing was written.</summary>
+public sealed record ImportReport(string PlanId, bool DryRun, int Created, int Updated, int Unchanged, ImportedCommitment[] Commitments);
 
 /// <summary>
 /// Decides a whole import with the commitment deciders, row by row, collecting every error before refusing; then appends
-/// every new stream to the one session it was given. Matching and ids:
+/// every new stream and every update to the one session it was given. Matching and ids:
 /// a row whose Commitment Unique Identifier is a commitment of this plan, or a key an earlier import of this plan created,
-/// is that commitment: equal content is Unchanged, different content is a 409 naming the row and field.
+/// is that commitment: its completion, its milestones' progress, status, evidence and dates are updated where the file
+/// differs (<see cref="Update"/>); any other field that differs is a 409 naming the row and field.
 /// Any other row makes a commitment that keeps its identifier when it is a free id of the plan's country, else gets the next.
 /// </summary>
-public sealed class ImportPlanner(IDocumentSession session, ActionPlan plan, ImportFile file, string by, DateTimeOffset now, CancellationToken ct)
+public sealed partial class ImportPlanner(IDocumentSession session, ActionPlan plan, ImportFile file, string? reason, string by, DateTimeOffset now, CancellationToken ct)
 {
     private const string Reason = "Bulk import";
     private readonly IAggregator<Commitment, IQuerySession> aggregator =
@@ -45,26 +53,38 @@ public sealed class ImportPlanner(IDocumentSession session, ActionPlan plan, Imp
 
         var outcomes = new List<ImportedCommitment>();
         var created = new List<(string Id, object[] Events)>();
+        var updated = new List<(Commitment Stored, object[] Events)>();
         foreach (var (row, key, value) in rows)
         {
             var match = Match(key);
             var id = match?.Id ?? ids[key];
             var rowMilestones = milestones.GetValueOrDefault(key) ?? [];
-            var (state, events) = await DecideRow(row, id, value, rowMilestones);
-            if (match is null) created.Add((id, events));
-            else if (state is not null) Compare(row, match, state);
-            outcomes.Add(new ImportedCommitment(row, key, id, match is null ? ImportOutcome.Created : ImportOutcome.Unchanged, rowMilestones.Count));
+            var (state, events) = await DecideRow(row, id, value, rowMilestones, match is not null);
+            if (match is null)
+            {
+                created.Add((id, events));
+                outcomes.Add(new ImportedCommitment(row, key, id, ImportOutcome.Created, rowMilestones.Count, []));
+                continue;
+            }
+            var (changes, updates) = await Update(row, key, value, match, state, rowMilestones);
+            if (updates.Length > 0) updated.Add((match, updates));
+            outcomes.Add(new ImportedCommitment(row, key, id, changes.Length > 0 ? ImportOutcome.Updated : ImportOutcome.Unchanged,
+                rowMilestones.Count, changes));
         }
         errors.ThrowIfAny();
-        if (conflicts.Any) throw conflicts.AsConflict("Some rows differ from the commitments they match; an import only creates commitments.");
+        if (conflicts.Any)
+            throw conflicts.AsConflict("Some rows differ from the commitments they match in what an import cannot change.");
 
-        if (write && created.Count > 0)
+        var unchanged = outcomes.Count - created.Count - updated.Count;
+        if (write && created.Count + updated.Count > 0)
         {
             foreach (var (id, events) in created) session.Events.StartStream<Commitment>(id, events);
+            // At the version the decision saw: a write in between is a conflict, and AppendAll decides again.
+            foreach (var (stored, events) in updated) session.Events.Append(stored.Id, stored.Version + events.Length, events);
             var keys = outcomes.Where(o => o.Outcome == ImportOutcome.Created).ToDictionary(o => o.Key, o => o.Id);
-            imports.AppendOne(new ActionPlanImported(plan.Id, keys, created.Count, outcomes.Count - created.Count, by, now));
+            imports.AppendOne(new ActionPlanImported(plan.Id, keys, created.Count, unchanged, by, now) { Updated = updated.Count });
         }
-        return new ImportReport(plan.Id, !write, created.Count, outcomes.Count - created.Count, outcomes.ToArray());
+        return new ImportReport(plan.Id, !write, created.Count, updated.Count, unchanged, outcomes.ToArray());
     }
 
     /// <summary>The rows with their keys; a missing or repeated key is an error.</summary>
@@ -120,50 +140,43 @@ public sealed class ImportPlanner(IDocumentSession session, ActionPlan plan, Imp
         return ids;
     }
 
-    /// <summary>The events the row makes, decided as the API decides them, and the state they fold to (null when invalid).</summary>
-    private async Task<(Commitment? State, object[] Events)> DecideRow(int row, string id, CommitmentRow r, List<(int Row, MilestoneRow Value)> milestones)
+    /// <summary>
+    /// The events the row makes as a new commitment, decided as the API decides them, and the state they fold to (null
+    /// when invalid). A row that <paramref name="matched"/> a stored commitment is checked only in what an import cannot
+    /// change; its progress and completion are decided on the stored state (<see cref="Update"/>).
+    /// </summary>
+    private async Task<(Commitment? State, object[] Events)> DecideRow(int row, string id, CommitmentRow r, List<(int Row, MilestoneRow Value)> milestones, bool matched)
     {
-        var events = new List<object>();
-        var valid = true;
-        Commitment? state = null;
-        async Task Step(Func<Commitment?, object[]> decide, Func<string, string> key)
-        {
-            try
-            {
-                var decided = decide(state);
-                events.AddRange(decided);
-                state = await aggregator.BuildAsync(decided.Select(session.Events.BuildEvent).ToList(), session, state, ct);
-            }
-            catch (ValidationFailed v)
-            {
-                valid = false;
-                foreach (var (field, messages) in v.Errors) foreach (var message in messages) errors.Add(key(field), message);
-            }
-        }
-
+        var steps = Steps(null);
         var title = r.TitleTranslations ?? (r.Title is { } t ? new() { [plan.DefaultLanguage] = t } : null);
         var make = new MakeCommitment(id, title, r.Description, r.Problem, r.Objective, r.LeadInstitution, r.SupportingInstitutions,
             r.PolicyAreas, r.OgpValues, r.Subnational);
-        await Step(_ => [MakeCommitment.Decide(new(make, plan, id, by, now))], f => file.CommitmentKey(row, f));
+        await steps.Step(_ => [MakeCommitment.Decide(new(make, plan, id, by, now))], f => file.CommitmentKey(row, f));
         // An invalid commitment still has its milestones checked, against a stand-in, so the file's every error is reported at once.
-        state ??= StandIn(id);
-        foreach (var (mrow, m) in milestones)
-        {
-            var mtitle = m.TitleTranslations ?? (m.Title is { } mt ? new() { [plan.DefaultLanguage] = mt } : null);
-            var add = new AddMilestone(mtitle, m.Deliverable, m.ResponsibleInstitution, m.Start, m.Due, m.Weight);
-            var before = state!.Milestones.Length;
-            await Step(s => AddMilestone.Decide(s!, new(add, plan, by, now)), f => file.MilestoneKey(mrow, f));
-            // An invalid milestone still has its progress checked, on a stand-in.
-            if (state!.Milestones.Length == before) await Step(s => AddMilestone.Decide(s!, new(StandIn(), plan, by, now)), f => f);
-            if (m is { Progress: null or 0, Status: null or MilestoneStatus.Scheduled, Evidence: null or [] }) continue;
-            var progress = new ReportMilestoneProgress(m.Progress ?? 0, m.Status, Reason, m.Evidence?.Select(u => new EvidenceLink(u, null, null)).ToArray());
-            await Step(s => ReportMilestoneProgress.Decide(s!, new(s!.Milestones[^1].Id, progress, by, now)), f => file.MilestoneKey(mrow, f));
-        }
+        steps.State ??= StandIn(id);
+        foreach (var (mrow, m) in milestones) await AddMilestone(steps, mrow, m, Reason, progress: !matched);
+        if (matched) return (steps.Valid ? steps.State : null, []);
         if (r.Completion is Completion.Withdrawn)
-            await Step(s => WithdrawCommitment.Decide(s!, new(new WithdrawCommitment(Reason), by, now)), f => file.CommitmentKey(row, f));
+            await steps.Step(s => WithdrawCommitment.Decide(s!, new(new WithdrawCommitment(Reason), by, now)), f => file.CommitmentKey(row, f));
         else if (r.Completion is { } completion and not Completion.NotStarted)
-            await Step(s => ChangeCompletion.Decide(s!, new(new ChangeCompletion(completion, Reason, []), by, now)), f => file.CommitmentKey(row, f));
-        return (valid ? state : null, events.ToArray());
+            await steps.Step(s => ChangeCompletion.Decide(s!, new(new ChangeCompletion(completion, Reason, []), by, now)), f => file.CommitmentKey(row, f));
+        return (steps.Valid ? steps.State : null, steps.Events.ToArray());
+    }
+
+    private RowSteps Steps(Commitment? state) => new(session, aggregator, errors, state, ct);
+
+    /// <summary>A milestone row as a new milestone, with its progress, if it has any.</summary>
+    private async Task AddMilestone(RowSteps steps, int mrow, MilestoneRow m, string note, FieldErrors? conflicts = null, bool progress = true)
+    {
+        var mtitle = m.TitleTranslations ?? (m.Title is { } mt ? new() { [plan.DefaultLanguage] = mt } : null);
+        var add = new AddMilestone(mtitle, m.Deliverable, m.ResponsibleInstitution, m.Start, m.Due, m.Weight);
+        var before = steps.State!.Milestones.Length;
+        await steps.Step(s => Commitments.AddMilestone.Decide(s!, new(add, plan, by, now)), f => file.MilestoneKey(mrow, f), conflicts, file.MilestoneKey(mrow, "id"));
+        // An invalid milestone still has its progress checked, on a stand-in.
+        if (steps.State!.Milestones.Length == before) await steps.Step(s => Commitments.AddMilestone.Decide(s!, new(StandIn(), plan, by, now)), f => f, conflicts, file.MilestoneKey(mrow, "id"));
+        if (!progress || m is { Progress: null or 0, Status: null or MilestoneStatus.Scheduled, Evidence: null or [] }) return;
+        var report = new ReportMilestoneProgress(m.Progress ?? 0, m.Status, note, m.Evidence?.Select(u => new EvidenceLink(u, null, null)).ToArray());
+        await steps.Step(s => ReportMilestoneProgress.Decide(s!, new(s!.Milestones[^1].Id, report, by, now)), f => file.MilestoneKey(mrow, f));
     }
 
     private AddMilestone StandIn()
@@ -176,20 +189,23 @@ public sealed class ImportPlanner(IDocumentSession session, ActionPlan plan, Imp
         id, plan.Id, plan.MemberCode, plan.DefaultLanguage, new() { [plan.DefaultLanguage] = id }, null, null, null,
         new Institution(id, InstitutionKind.Government), [], [PolicyArea.Other], [], false, by, now));
 
-    /// <summary>A matched row must say what the commitment already is; each field that differs is a conflict.</summary>
+    /// <summary>A matched row must say what the commitment already is in all an import cannot change; each field that differs is a conflict.</summary>
     private void Compare(int row, Commitment stored, Commitment imported)
     {
         foreach (var ((field, theirs), (_, ours)) in Content(stored).Zip(Content(imported)))
             if (theirs != ours)
                 conflicts.Add(file.CommitmentKey(row, field),
-                    $"differs from {stored.Id} as stored. Change {stored.Id} through its API (PATCH, milestones, completion) or leave this row as it is.");
+                    $"differs from {stored.Id} as stored; an import changes only completion and milestones' progress, status, evidence and dates. "
+                    + $"Change it through PATCH /api/commitments/{stored.Id}, or leave this row as it is.");
     }
 
-    /// <summary>What an import sets, field by field, in a comparable form (maps by language, sets sorted).</summary>
+    private static string J(object? o) => JsonSerializer.Serialize(o);
+
+    private static object? Sorted(Dictionary<string, string>? text) => text?.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
+
+    /// <summary>What an import sets and cannot update, field by field, in a comparable form (maps by language, sets sorted).</summary>
     private static IEnumerable<(string Field, string Value)> Content(Commitment c)
     {
-        static string J(object? o) => JsonSerializer.Serialize(o);
-        static object? Sorted(Dictionary<string, string>? text) => text?.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
         yield return ("title", J(Sorted(c.Title)));
         yield return ("description", J(Sorted(c.Description)));
         yield return ("problem", J(Sorted(c.Problem)));
@@ -199,11 +215,5 @@ public sealed class ImportPlanner(IDocumentSession session, ActionPlan plan, Imp
         yield return ("policyAreas", J(c.PolicyAreas.Order()));
         yield return ("ogpValues", J(c.OgpValues.Order()));
         yield return ("subnational", J(c.Subnational));
-        yield return ("completion", J(c.Completion));
-        yield return (CommitmentCsv.Milestones, J(c.Milestones.Select(m => new
-        {
-            Title = Sorted(m.Title), Deliverable = Sorted(m.Deliverable), m.ResponsibleInstitution, m.Start, m.Due, m.Weight, m.Status,
-            m.Progress, Evidence = m.Evidence.Select(e => e.Url),
-        })));
     }
 }
