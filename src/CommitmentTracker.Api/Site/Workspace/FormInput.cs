@@ -18,6 +18,11 @@ public sealed class FormInput(IFormCollection form)
 
     public decimal? Decimal(string name) => Parse(name, t => decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null, "must be a number.");
 
+    public bool? Bool(string name) => Parse(name, t => t switch { "true" => true, "false" => (bool?)false, _ => null }, "must be true or false.");
+
+    /// <summary>Whether any field whose name starts with <paramref name="prefix"/> (<c>design.</c>) is filled: that part of the body is sent.</summary>
+    public bool Any(string prefix) => form.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal) && Text(k) is not null);
+
     public DateOnly? Date(string name) => Parse(name, t => DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var v) ? v : (DateOnly?)null, "must be a date as yyyy-MM-dd.");
 
     public T? Enum<T>(string name) where T : struct, System.Enum =>

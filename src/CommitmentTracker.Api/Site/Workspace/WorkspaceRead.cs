@@ -29,4 +29,5 @@ public sealed class WorkspaceRead(CommitmentReads commitments)
 
     public static bool WritesPlans(Actor actor) => actor.Role is Roles.Poc or Roles.Admin;
     public static bool Assesses(Actor actor) => actor.Role == Roles.Cso;
+    public static bool RecordsIndicators(Actor actor) => actor.Role == Roles.Irm;
 }

@@ -30,6 +30,7 @@ public sealed class WorkspaceBrowserApi : BrowserApi
     public string SecondPocGe { get; private set; } = "";
     public string PocAm { get; private set; } = "";
     public string Cso { get; private set; } = "";
+    public string Irm { get; private set; } = "";
     public string AmCommitment { get; private set; } = "";
     public string AmMilestone { get; private set; } = "";
 
@@ -46,10 +47,11 @@ public sealed class WorkspaceBrowserApi : BrowserApi
         SecondPocGe = await IssuedKey("poc", "Giorgi Kapanadze", "Ministry of Justice", "GE");
         PocAm = await IssuedKey("poc", "Anna Petrosyan", "Office of the Prime Minister", "AM");
         Cso = await IssuedKey("cso", "Monitor", CsoOrganisation);
+        Irm = await IssuedKey("irm", "IRM researcher", "IRM");
 
         var plan = (await (await admin.PostJson("/api/action-plans", Given.Plan("GE", "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
         var cso = WithKey(Cso);
-        foreach (var journey in new[] { "en", "ka", "conflict", "forged", "cso-en", "cso-ka", "screens" })
+        foreach (var journey in new[] { "en", "ka", "conflict", "forged", "cso-en", "cso-ka", "irm-en", "irm-ka" })
         {
             var title = new Dictionary<string, string> { ["ka"] = GeorgianTitle, ["en"] = $"Public administration reform monitor ({journey})" };
             var id = (await (await admin.PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment(title: title))).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();

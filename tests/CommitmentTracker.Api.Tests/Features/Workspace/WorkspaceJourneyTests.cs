@@ -164,4 +164,43 @@ public sealed class WorkspaceJourneyTests(WorkspaceBrowserApi api)
         Assert.Equal("Substantial", filed[0]!["latest"]!["completion"]!.GetValue<string>());
         Assert.Equal("https://csi.ge/monitoring.pdf", filed[0]!["history"]![0]!["evidence"]![0]!["url"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ka")]
+    public async Task Irm_records_design_and_results_indicators(string lang)
+    {
+        var (commitment, _) = api.Ge["irm-" + lang];
+        await using var context = await api.NewContext(lang);
+        var tab = await context.NewPageAsync();
+        await SignIn(tab, api.Irm);
+        Assert.Contains(T("Work.ToRecord", lang), await tab.InnerTextAsync("main h2"));
+        Assert.Equal(0, await tab.Locator("a[href$='/progress'], a[href$='/assessment']").CountAsync()); // no PoC or CSO forms for the IRM
+        await Checked(tab, "workspace-irm", lang);
+
+        await tab.ClickAsync($"a[href='/workspace/commitments/{commitment}/indicators']");
+        await Checked(tab, "form-indicators", lang);
+        await KeyboardReachesEveryField(tab);
+        // Half the design indicators: the others are named beside their fields; the results, left empty, are not sent.
+        await tab.SelectOptionAsync("#design-verifiable", "true");
+        await tab.FillAsync("#design-comment", WorkspaceBrowserApi.GeorgianRegions);
+        Assert.Equal(400, await Post(tab));
+        await ErrorBeside(tab, "design-openGovernmentLens");
+        await ErrorBeside(tab, "design-potentialForResults");
+        await ErrorBeside(tab, "design-promising");
+        Assert.Equal(0, await tab.Locator("#results-completion-error").CountAsync());
+        Assert.Equal(WorkspaceBrowserApi.GeorgianRegions, await tab.InputValueAsync("#design-comment"));
+        await Checked(tab, "form-indicators-errors", lang);
+        await tab.SelectOptionAsync("#design-openGovernmentLens", "true");
+        await tab.SelectOptionAsync("#design-potentialForResults", "Substantial");
+        await tab.SelectOptionAsync("#design-promising", "false");
+        await tab.SelectOptionAsync("#results-completion", "Limited");
+        await tab.SelectOptionAsync("#results-didItOpenGovernment", "Marginal");
+        Assert.Equal(303, await Post(tab));
+        var irm = (await api.Read(commitment))["assessments"]!["irm"]!;
+        Assert.True(irm["design"]!["verifiable"]!.GetValue<bool>());
+        Assert.False(irm["design"]!["promising"]!.GetValue<bool>());
+        Assert.Equal("Substantial", irm["design"]!["potentialForResults"]!.GetValue<string>());
+        Assert.Equal("Limited", irm["results"]!["completion"]!.GetValue<string>());
+    }
 }
