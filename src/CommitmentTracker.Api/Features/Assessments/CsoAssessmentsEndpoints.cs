@@ -20,7 +20,8 @@ public static class CsoAssessmentsEndpoints
         return app;
     }
 
-    private static async Task<Created<CsoAssessment>> File(
+    // POST /api/commitments/{id}/assessments/cso, and the workspace's form of it.
+    public static async Task<Created<CsoAssessment>> File(
         string id, FileCsoAssessment command, IQuerySession session, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http)
     {
         actor.EnsureRole(Roles.Cso, Roles.Admin);

@@ -38,12 +38,9 @@ public static class CommitmentsEndpoints
         writes.MapPatch("/", (string id, ReviseCommitment c, CommitmentWrites x) =>
             x.Write(id, c.EffectiveOn, (s, at) => ReviseCommitment.Decide(s, new(c, x.Actor.Id, at)))).WithSummary("Revise details; send If-Match.");
         writes.MapPost("/milestones", AddMilestone.Handle).WithSummary("Add a milestone (plan in Draft, CoCreation or Implementation).");
-        writes.MapPost("/milestones/{milestoneId}/progress", (string id, string milestoneId, ReportMilestoneProgress c, CommitmentWrites x) =>
-            x.Write(id, c.EffectiveOn, (s, at) => ReportMilestoneProgress.Decide(s, new(milestoneId, c, x.Actor.Id, at)))).WithSummary("Report milestone progress with evidence.");
-        writes.MapPost("/milestones/{milestoneId}/reschedule", (string id, string milestoneId, RescheduleMilestone c, CommitmentWrites x) =>
-            x.Write(id, c.EffectiveOn, (s, at) => RescheduleMilestone.Decide(s, new(milestoneId, c, x.Actor.Id, at)))).WithSummary("Move a milestone's dates, with a reason.");
-        writes.MapPost("/completion", (string id, ChangeCompletion c, CommitmentWrites x) =>
-            x.Write(id, c.EffectiveOn, (s, at) => ChangeCompletion.Decide(s, new(c, x.Actor.Id, at)))).WithSummary("Change the government's self-assessed completion.");
+        writes.MapPost("/milestones/{milestoneId}/progress", ReportMilestoneProgress.Handle).WithSummary("Report milestone progress with evidence.");
+        writes.MapPost("/milestones/{milestoneId}/reschedule", RescheduleMilestone.Handle).WithSummary("Move a milestone's dates, with a reason.");
+        writes.MapPost("/completion", ChangeCompletion.Handle).WithSummary("Change the government's self-assessed completion.");
         writes.MapPost("/assessments/irm", RecordIrmAssessment.Handle).WithSummary("Record the IRM's design and/or results indicators (irm role).");
         writes.MapPost("/withdraw", (string id, WithdrawCommitment c, CommitmentWrites x) =>
             x.Write(id, c.EffectiveOn, (s, at) => WithdrawCommitment.Decide(s, new(c, x.Actor.Id, at)))).WithSummary("Withdraw the commitment; later writes are 409.");

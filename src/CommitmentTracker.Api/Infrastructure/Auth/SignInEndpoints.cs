@@ -17,7 +17,8 @@ public static class SignInEndpoints
 
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/signin", SignInWithKey).ExcludeFromDescription();
+        // Before the sign-in page's own route (a page takes POST too): the page's form posts here.
+        app.MapPost("/signin", SignInWithKey).ExcludeFromDescription().WithOrder(-1);
         app.MapGet("/signin/oidc", SignInWithProvider).ExcludeFromDescription();
         app.MapPost("/signout", SignOut).ExcludeFromDescription();
         return app;

@@ -70,7 +70,9 @@ public sealed class HttpCaching(IDocumentStore store, TimeProvider clock)
         if (http.Request.Path.StartsWithSegments("/api")) response.Headers.Append(HeaderNames.Vary, "Accept-Language");
         var credentials = http.Request.Headers.ContainsKey("X-Api-Key") || http.Request.Headers.ContainsKey(HeaderNames.Authorization)
                           || http.Request.Headers.ContainsKey(HeaderNames.Cookie);
-        response.Headers.CacheControl = credentials ? "private, max-age=0, must-revalidate" : $"public, max-age={PublicMaxAge}, must-revalidate";
+        // A page that carries an antiforgery token (a form) was marked no-store by the antiforgery service: it stays so.
+        if (!response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.Ordinal))
+            response.Headers.CacheControl = credentials ? "private, max-age=0, must-revalidate" : $"public, max-age={PublicMaxAge}, must-revalidate";
         if (!Matches(http.Request.Headers.IfNoneMatch.ToString(), tag)) return false;
         response.StatusCode = StatusCodes.Status304NotModified;
         response.ContentLength = null;

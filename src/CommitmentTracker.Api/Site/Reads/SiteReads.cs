@@ -13,7 +13,7 @@ public static class SiteReads
     {
         services.AddSingleton<CompletionGapCache>();
         return services.AddScoped<LatestChanges>().AddScoped<HomeRead>().AddScoped<MemberRead>().AddScoped<PlanRead>()
-            .AddScoped<CommitmentRead>().AddScoped<SearchRead>().AddScoped<DashboardRead>();
+            .AddScoped<CommitmentRead>().AddScoped<SearchRead>().AddScoped<DashboardRead>().AddScoped<Workspace.WorkspaceRead>();
     }
 
     /// <summary>The languages content is asked in: the UI language alone (the API's fallback rule does the rest).</summary>

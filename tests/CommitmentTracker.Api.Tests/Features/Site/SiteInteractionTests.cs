@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using static CommitmentTracker.Api.Tests.Features.Site.SiteBrowserTests;
+using static CommitmentTracker.Api.Tests.Features.Workspace.WorkspaceTabs;
 
 namespace CommitmentTracker.Api.Tests.Features.Site;
 
@@ -103,16 +104,5 @@ public sealed class SiteInteractionTests(SiteBrowserApi api)
         }
         Assert.Equal(404, (await tab.GotoAsync("/action-plans/GE-AP99"))!.Status);
         Assert.Contains(T("NotFound.Title", lang), await tab.InnerTextAsync("h1"));
-    }
-
-    /// <summary>Presses Tab until the element matching <paramref name="selector"/> has focus; fails after 80 presses.</summary>
-    private static async Task TabTo(IPage tab, string selector)
-    {
-        for (var i = 0; i < 80; i++)
-        {
-            await tab.Keyboard.PressAsync("Tab");
-            if (await tab.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector)) return;
-        }
-        throw new Xunit.Sdk.XunitException($"{selector} cannot be reached with Tab");
     }
 }

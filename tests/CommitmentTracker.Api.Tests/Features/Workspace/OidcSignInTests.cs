@@ -38,6 +38,14 @@ public sealed class OidcSessionHost : SessionHost
 public sealed class OidcSignInTests(OidcSessionHost api) : IClassFixture<OidcSessionHost>
 {
     [Fact]
+    public async Task Sign_in_page_offers_the_provider_beside_the_key_form()
+    {
+        var page = await api.Browser().Client.GetStringAsync("/signin?returnUrl=%2Fworkspace%2Fcommitments");
+        Assert.Contains("href=\"/signin/oidc?returnUrl=%2Fworkspace%2Fcommitments\"", page);
+        Assert.Contains("name=\"apiKey\"", page);
+    }
+
+    [Fact]
     public async Task Code_flow_with_PKCE_opens_a_session_with_the_providers_role_and_members()
     {
         api.Provider.Person = ("ketevan", "poc", ["ge", "GE-TBS"], "Ministry of Justice", "Ketevan (OIDC)");

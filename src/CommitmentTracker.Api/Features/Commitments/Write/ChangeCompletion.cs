@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommitmentTracker.Features.Commitments;
 
@@ -21,4 +22,8 @@ public sealed record ChangeCompletion([property: Required] Completion? Completio
         if (c.Completion == s.Completion) throw new RuleConflict($"The completion is already {s.Completion}.");
         return [new CommitmentCompletionChanged(s.Id, s.Completion, c.Completion!.Value, c.Reason!.Trim(), evidence, command.By, command.Now)];
     }
+
+    // POST /api/commitments/{id}/completion, and the workspace's form of it.
+    public static Task<Ok<CommitmentResponse>> Handle(string id, ChangeCompletion c, CommitmentWrites x) =>
+        x.Write(id, c.EffectiveOn, (s, at) => Decide(s, new(c, x.Actor.Id, at)));
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommitmentTracker.Features.Commitments;
 
@@ -30,4 +31,8 @@ public sealed record ReportMilestoneProgress([property: Required] int? Percent, 
             : percent > 0 ? MilestoneStatus.PartiallyMet : MilestoneStatus.NotMet);
         return [new MilestoneProgressReported(s.Id, milestone.Id, percent, status, milestone.Status, c.Note, evidence, command.By, command.Now)];
     }
+
+    // POST /api/commitments/{id}/milestones/{milestoneId}/progress, and the workspace's form of it. (An XML summary here would replace the route's in OpenAPI.)
+    public static Task<Ok<CommitmentResponse>> Handle(string id, string milestoneId, ReportMilestoneProgress c, CommitmentWrites x) =>
+        x.Write(id, c.EffectiveOn, (s, at) => Decide(s, new(milestoneId, c, x.Actor.Id, at)));
 }

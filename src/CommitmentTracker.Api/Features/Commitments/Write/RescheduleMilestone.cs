@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommitmentTracker.Features.Commitments;
 
@@ -21,4 +22,8 @@ public sealed record RescheduleMilestone(DateOnly? Start, [property: Required] D
         errors.ThrowIfAny();
         return [new MilestoneRescheduled(s.Id, milestone.Id, milestone.Start, milestone.Due, start, c.Due!.Value, c.Reason!.Trim(), command.By, command.Now)];
     }
+
+    // POST /api/commitments/{id}/milestones/{milestoneId}/reschedule, and the workspace's form of it.
+    public static Task<Ok<CommitmentResponse>> Handle(string id, string milestoneId, RescheduleMilestone c, CommitmentWrites x) =>
+        x.Write(id, c.EffectiveOn, (s, at) => Decide(s, new(milestoneId, c, x.Actor.Id, at)));
 }
