@@ -34,8 +34,9 @@ public static class ImportEndpoints
 
     /// <param name="dryRun">true: validate and report what would be created and changed, field by field, writing nothing.</param>
     /// <param name="reason">Why the file changes what it matches, for every row without a Reason of its own.</param>
+    /// <param name="effectiveOn">The day the file's creations and changes took effect (yyyy-MM-dd), when not today: a past plan's history, one dated sheet at a time.</param>
     private static async Task<Ok<ImportReport>> Import(
-        string id, bool? dryRun, string? reason, IQuerySession query, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http,
+        string id, bool? dryRun, string? reason, DateOnly? effectiveOn, IQuerySession query, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var planId = id.ToUpperInvariant();
@@ -49,7 +50,7 @@ public static class ImportEndpoints
             var current = write
                 ? await session.LoadPlanLockedAsync(planId, http.RequestAborted)
                 : await session.LoadAsync<ActionPlan>(planId, http.RequestAborted) ?? throw new ResourceNotFound("Action plan", id);
-            return await new ImportPlanner(session, current, file, reason, actor.Id, clock.GetUtcNow(), http.RequestAborted).Decide(write);
+            return await new ImportPlanner(session, current, file, reason, effectiveOn, actor.Id, clock.GetUtcNow(), http.RequestAborted).Decide(write);
         }, write, http.RequestAborted);
         return TypedResults.Ok(report);
     }

@@ -32,7 +32,7 @@ public sealed record ImportReport(string PlanId, bool DryRun, int Created, int U
 /// differs (<see cref="Update"/>); any other field that differs is a 409 naming the row and field.
 /// Any other row makes a commitment that keeps its identifier when it is a free id of the plan's country, else gets the next.
 /// </summary>
-public sealed partial class ImportPlanner(IDocumentSession session, ActionPlan plan, ImportFile file, string? reason, string by, DateTimeOffset now, CancellationToken ct)
+public sealed partial class ImportPlanner(IDocumentSession session, ActionPlan plan, ImportFile file, string? reason, DateOnly? effectiveOn, string by, DateTimeOffset now, CancellationToken ct)
 {
     private const string Reason = "Bulk import";
     private readonly IAggregator<Commitment, IQuerySession> aggregator =
@@ -42,6 +42,7 @@ public sealed partial class ImportPlanner(IDocumentSession session, ActionPlan p
 
     public async Task<ImportReport> Decide(bool write)
     {
+        At(null); // a day in the future or before the plan is refused before any row is read
         var rows = Keyed();
         var milestones = MilestonesByKey(rows);
         var existing = (await session.Query<Commitment>().Where(c => c.PlanId == plan.Id).ToListAsync(ct)).ToDictionary(c => c.Id);
@@ -151,17 +152,23 @@ public sealed partial class ImportPlanner(IDocumentSession session, ActionPlan p
         var title = r.TitleTranslations ?? (r.Title is { } t ? new() { [plan.DefaultLanguage] = t } : null);
         var make = new MakeCommitment(id, title, r.Description, r.Problem, r.Objective, r.LeadInstitution, r.SupportingInstitutions,
             r.PolicyAreas, r.OgpValues, r.Subnational);
-        await steps.Step(_ => [MakeCommitment.Decide(new(make, plan, id, by, now))], f => file.CommitmentKey(row, f));
+        await steps.Step(_ => [MakeCommitment.Decide(new(make, plan, id, by, At(null)))], f => file.CommitmentKey(row, f));
         // An invalid commitment still has its milestones checked, against a stand-in, so the file's every error is reported at once.
         steps.State ??= StandIn(id);
         foreach (var (mrow, m) in milestones) await AddMilestone(steps, mrow, m, Reason, progress: !matched);
         if (matched) return (steps.Valid ? steps.State : null, []);
         if (r.Completion is Completion.Withdrawn)
-            await steps.Step(s => WithdrawCommitment.Decide(s!, new(new WithdrawCommitment(Reason), by, now)), f => file.CommitmentKey(row, f));
+            await steps.Step(s => WithdrawCommitment.Decide(s!, new(new WithdrawCommitment(Reason), by, At(s))), f => file.CommitmentKey(row, f));
         else if (r.Completion is { } completion and not Completion.NotStarted)
-            await steps.Step(s => ChangeCompletion.Decide(s!, new(new ChangeCompletion(completion, Reason, []), by, now)), f => file.CommitmentKey(row, f));
+            await steps.Step(s => ChangeCompletion.Decide(s!, new(new ChangeCompletion(completion, Reason, []), by, At(s))), f => file.CommitmentKey(row, f));
         return (steps.Valid ? steps.State : null, steps.Events.ToArray());
     }
+
+    /// <summary>
+    /// When a step on <paramref name="state"/> (null: a new commitment) takes effect: now, or the file's effectiveOn, by
+    /// the rules of every write's (<see cref="EffectiveDate.At"/>).
+    /// </summary>
+    private DateTimeOffset At(Commitment? state) => EffectiveDate.At(effectiveOn, now, plan.Period.Start, state?.UpdatedAt);
 
     private RowSteps Steps(Commitment? state) => new(session, aggregator, errors, state, ct);
 
@@ -171,12 +178,12 @@ public sealed partial class ImportPlanner(IDocumentSession session, ActionPlan p
         var mtitle = m.TitleTranslations ?? (m.Title is { } mt ? new() { [plan.DefaultLanguage] = mt } : null);
         var add = new AddMilestone(mtitle, m.Deliverable, m.ResponsibleInstitution, m.Start, m.Due, m.Weight);
         var before = steps.State!.Milestones.Length;
-        await steps.Step(s => Commitments.AddMilestone.Decide(s!, new(add, plan, by, now)), f => file.MilestoneKey(mrow, f), conflicts, file.MilestoneKey(mrow, "id"));
+        await steps.Step(s => Commitments.AddMilestone.Decide(s!, new(add, plan, by, At(s))), f => file.MilestoneKey(mrow, f), conflicts, file.MilestoneKey(mrow, "id"));
         // An invalid milestone still has its progress checked, on a stand-in.
-        if (steps.State!.Milestones.Length == before) await steps.Step(s => Commitments.AddMilestone.Decide(s!, new(StandIn(), plan, by, now)), f => f, conflicts, file.MilestoneKey(mrow, "id"));
+        if (steps.State!.Milestones.Length == before) await steps.Step(s => Commitments.AddMilestone.Decide(s!, new(StandIn(), plan, by, At(s))), f => f, conflicts, file.MilestoneKey(mrow, "id"));
         if (!progress || m is { Progress: null or 0, Status: null or MilestoneStatus.Scheduled, Evidence: null or [] }) return;
         var report = new ReportMilestoneProgress(m.Progress ?? 0, m.Status, note, m.Evidence?.Select(u => new EvidenceLink(u, null, null)).ToArray());
-        await steps.Step(s => ReportMilestoneProgress.Decide(s!, new(s!.Milestones[^1].Id, report, by, now)), f => file.MilestoneKey(mrow, f));
+        await steps.Step(s => ReportMilestoneProgress.Decide(s!, new(s!.Milestones[^1].Id, report, by, At(s))), f => file.MilestoneKey(mrow, f));
     }
 
     private AddMilestone StandIn()
@@ -187,7 +194,7 @@ public sealed partial class ImportPlanner(IDocumentSession session, ActionPlan p
 
     private Commitment StandIn(string id) => Commitment.Create(new CommitmentMade(
         id, plan.Id, plan.MemberCode, plan.DefaultLanguage, new() { [plan.DefaultLanguage] = id }, null, null, null,
-        new Institution(id, InstitutionKind.Government), [], [PolicyArea.Other], [], false, by, now));
+        new Institution(id, InstitutionKind.Government), [], [PolicyArea.Other], [], false, by, At(null)));
 
     /// <summary>A matched row must say what the commitment already is in all an import cannot change; each field that differs is a conflict.</summary>
     private void Compare(int row, Commitment stored, Commitment imported)

@@ -52,8 +52,8 @@ public sealed partial class ImportPlanner
         {
             var field = file.CommitmentKey(row, "completion");
             await steps.Step(s => completion is Completion.Withdrawn
-                ? WithdrawCommitment.Decide(s!, new(new WithdrawCommitment(rowReason!.Trim()), by, now))
-                : ChangeCompletion.Decide(s!, new(new ChangeCompletion(completion, rowReason!.Trim(), []), by, now)), f => file.CommitmentKey(row, f), conflicts, field);
+                ? WithdrawCommitment.Decide(s!, new(new WithdrawCommitment(rowReason!.Trim()), by, At(s)))
+                : ChangeCompletion.Decide(s!, new(new ChangeCompletion(completion, rowReason!.Trim(), []), by, At(s))), f => file.CommitmentKey(row, f), conflicts, field);
             if (steps.State!.Completion != stored.Completion) changes.Add(new(field, null, stored.Completion.ToString(), steps.State.Completion.ToString()));
         }
         return (changes.ToArray(), steps.Events.ToArray());
@@ -73,11 +73,11 @@ public sealed partial class ImportPlanner
         if (!reschedule && !report) return;
         if (!Reasoned(note, file.MilestoneKey(mrow, "reason"), $"changes {target.Id}")) return;
         if (reschedule)
-            await steps.Step(s => RescheduleMilestone.Decide(s!, new(target.Id, new RescheduleMilestone(start, due, note), by, now)),
+            await steps.Step(s => RescheduleMilestone.Decide(s!, new(target.Id, new RescheduleMilestone(start, due, note), by, At(s))),
                 f => file.MilestoneKey(mrow, f), conflicts, file.MilestoneKey(mrow, "due"));
         if (report)
             await steps.Step(s => ReportMilestoneProgress.Decide(s!, new(target.Id,
-                    new ReportMilestoneProgress(percent, status, note!.Trim(), evidence.Select(u => new EvidenceLink(u, null, null)).ToArray()), by, now)),
+                    new ReportMilestoneProgress(percent, status, note!.Trim(), evidence.Select(u => new EvidenceLink(u, null, null)).ToArray()), by, At(s))),
                 f => file.MilestoneKey(mrow, f), conflicts, file.MilestoneKey(mrow, "percent"));
         var after = steps.State!.Milestones.First(x => x.Id == target.Id);
         void Diff(string field, string? from, string? to)
