@@ -13,8 +13,7 @@ public sealed class WebhookRetryBoundsTests(FastWebhooksApi api) : IClassFixture
     [Fact]
     public void A_retry_waits_a_uniform_time_up_to_a_ceiling_that_doubles_per_failure_and_stops_at_the_maximum()
     {
-        var options = new WebhookOptions(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(10),
-            RetryBaseDelay: TimeSpan.FromSeconds(1), RetryMaxDelay: TimeSpan.FromSeconds(20), BatchSize: 100, AllowPrivateTargets: false);
+        var options = new WebhookOptions { RetryBaseDelay = TimeSpan.FromSeconds(1), RetryMaxDelay = TimeSpan.FromSeconds(20) };
         // Ceilings 1, 2, 4, 8, 16 s, then the 20 s maximum, also far past the point where 2^n overflows a double's range.
         (int Failures, double CeilingSeconds)[] expected = [(1, 1), (2, 2), (3, 4), (4, 8), (5, 16), (6, 20), (7, 20), (64, 20), (int.MaxValue, 20)];
         foreach (var (failures, ceiling) in expected)
