@@ -72,11 +72,11 @@ public sealed class ServiceProcessTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal("Кыргызстандын иш-аракет планы", stored["titleTranslations"]!["ka"]!.GetValue<string>());
     }
 
+    // One snapshot: the process may write more lines while this runs.
     private static List<JsonObject> Lines(ServiceProcess service) =>
-        service.Output.Where(l => l.StartsWith('{')).Select(l => JsonNode.Parse(l)!.AsObject()).ToList()
-        is var parsed && parsed.Count == service.Output.Count(l => l.Length > 0)
-            ? parsed
-            : throw new Xunit.Sdk.XunitException("a log line is not a JSON object:\n" + string.Join('\n', service.Output.Where(l => !l.StartsWith('{'))));
+        service.Output.Where(l => l.Length > 0).ToArray() is var output && output.Where(l => !l.StartsWith('{')).ToArray() is { Length: > 0 } other
+            ? throw new Xunit.Sdk.XunitException("a log line is not a JSON object:\n" + string.Join('\n', other))
+            : output.Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
 
     private static string? Path(JsonObject line) =>
         line["Scopes"]?.AsArray().OfType<JsonObject>().Select(s => s["RequestPath"]?.GetValue<string>()).FirstOrDefault(p => p is not null);
