@@ -7,6 +7,8 @@ namespace CommitmentTracker.Features.ActionPlans;
 /// <summary>The action plan fields of the query root.</summary>
 public sealed class ActionPlanQueryFields : IQueryFields
 {
+    public int Position => 1;
+
     public void AddTo(ObjectGraphType query) =>
         query.Connection<ActionPlanGraphType>("actionPlans")
             .Description("Action plans, newest first per member, as a cursor connection.")

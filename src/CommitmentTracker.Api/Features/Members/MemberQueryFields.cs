@@ -7,6 +7,8 @@ namespace CommitmentTracker.Features.Members;
 /// <summary>The member fields of the query root.</summary>
 public sealed class MemberQueryFields : IQueryFields
 {
+    public int Position => 0;
+
     public void AddTo(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MemberGraphType>>>>("members")

@@ -8,5 +8,8 @@ namespace CommitmentTracker.Infrastructure.GraphQL;
 /// </summary>
 public interface IQueryFields
 {
+    /// <summary>Where the slice's fields stand in the query root, so the published schema keeps its order.</summary>
+    int Position { get; }
+
     void AddTo(ObjectGraphType query);
 }

@@ -9,7 +9,7 @@ public sealed class QueryType : ObjectGraphType
         Name = "Query";
         foreach (var slice in typeof(QueryType).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IQueryFields)))
-                     .OrderBy(t => t.FullName, StringComparer.Ordinal))
-            ((IQueryFields)Activator.CreateInstance(slice)!).AddTo(this);
+                     .Select(t => (IQueryFields)Activator.CreateInstance(t)!).OrderBy(s => s.Position))
+            slice.AddTo(this);
     }
 }

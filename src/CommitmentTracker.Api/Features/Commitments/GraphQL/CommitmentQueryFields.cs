@@ -61,6 +61,8 @@ public sealed class CommitmentStatsGraphType : ObjectGraphType<CommitmentStatsRo
 /// <summary>The commitment fields of the query root.</summary>
 public sealed class CommitmentQueryFields : IQueryFields
 {
+    public int Position => 2;
+
     public void AddTo(ObjectGraphType query)
     {
         query.Field<CommitmentGraphType>("commitment")
