@@ -14,7 +14,7 @@ import sys
 
 MARKER = "// HttpClient, not Alba:"
 ROOT = pathlib.Path(__file__).resolve().parents[1] / "CommitmentTracker.Api.Tests"
-SKIP = {"Infrastructure/ApiFactory.cs", "Infrastructure/Scenarios.cs", "Infrastructure/Http.cs"}
+SKIP = {"Infrastructure/ApiFactory.cs", "Infrastructure/Scenarios.cs", "Infrastructure/HttpJson.cs"}
 
 # HttpClient method -> Scenarios method (same arguments).
 METHODS = {

@@ -20,7 +20,7 @@ public sealed record Caller(IReadOnlyList<KeyValuePair<string, string>> Headers)
 
 /// <summary>
 /// Requests as one caller, each run as an Alba scenario on the fixture's host (in memory, no socket). The scenario
-/// ignores the status: the test asserts it afterwards (<see cref="Http.Expect(Reply, HttpStatusCode)"/>), so every
+/// ignores the status: the test asserts it afterwards (<see cref="HttpJson.Expect(Reply, HttpStatusCode)"/>), so every
 /// assertion reads as it did over HttpClient.
 /// </summary>
 public sealed class Scenarios(IAlbaHost host, Caller caller)

@@ -47,7 +47,7 @@ public sealed class ActionPlansEndpointsTests(ApiFactory api) : IClassFixture<Ap
     public async Task National_periods_are_checked(string? start, string end, string field)
     {
         await api.RegisteredMember("UA", lang: "uk");
-        var body = Http.Serialize(new { memberCode = "UA", title = new { uk = "План дій" }, period = new { start, end } });
+        var body = HttpJson.Serialize(new { memberCode = "UA", title = new { uk = "План дій" }, period = new { start, end } });
         var problem = await (await api.As(Caller.Admin).PostText("/api/action-plans", body)).Expect(HttpStatusCode.BadRequest);
         Assert.Contains(field, problem.ErrorFields());
     }
@@ -63,7 +63,7 @@ public sealed class ActionPlansEndpointsTests(ApiFactory api) : IClassFixture<Ap
     public async Task Title_must_include_the_default_language()
     {
         await api.RegisteredMember("AZ", lang: "az");
-        var body = Http.Serialize(new { memberCode = "AZ", title = new { en = "Plan" }, period = new { start = "2020-01-01", end = "2021-12-31" } });
+        var body = HttpJson.Serialize(new { memberCode = "AZ", title = new { en = "Plan" }, period = new { start = "2020-01-01", end = "2021-12-31" } });
         var problem = await (await api.As(Caller.Admin).PostText("/api/action-plans", body)).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("title", problem.ErrorFields());
     }

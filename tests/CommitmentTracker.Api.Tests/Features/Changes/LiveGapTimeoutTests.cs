@@ -5,17 +5,6 @@ using CommitmentTracker.Api.Tests.Infrastructure;
 
 namespace CommitmentTracker.Api.Tests.Features.Changes;
 
-/// <summary>A host whose change feed gives up on a gap held open by a live transaction after 2 s instead of 2 min.</summary>
-public sealed class ShortLiveGapApi : ApiFactory
-{
-    public static readonly TimeSpan LiveGapTimeout = TimeSpan.FromSeconds(2);
-
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
-    {
-        ["ChangeFeed:LiveGapTimeout"] = LiveGapTimeout.ToString(),
-    };
-}
-
 /// <summary><c>ChangeFeed:LiveGapTimeout</c>: a sequence number held by a transaction that never ends stops the feed only that long.</summary>
 public sealed class LiveGapTimeoutTests(ShortLiveGapApi api) : IClassFixture<ShortLiveGapApi>
 {

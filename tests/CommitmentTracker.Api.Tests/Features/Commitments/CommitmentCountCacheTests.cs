@@ -1,5 +1,4 @@
 using System.Net;
-using CommitmentTracker.Api.Tests.Features.GraphQL;
 using CommitmentTracker.Api.Tests.Infrastructure;
 using Npgsql;
 

@@ -174,15 +174,6 @@ public sealed class CommentsTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 }
 
-/// <summary>Rate limits on, with a small comment budget.</summary>
-public sealed class CommentLimitedApi : ApiFactory
-{
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
-    {
-        ["RateLimits:Enabled"] = "true", ["RateLimits:CommentsPerKeyPerMinute"] = "3",
-    };
-}
-
 public sealed class CommentRateLimitTests(CommentLimitedApi api) : IClassFixture<CommentLimitedApi>
 {
     [Fact]

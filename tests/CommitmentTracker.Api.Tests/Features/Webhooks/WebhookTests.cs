@@ -12,24 +12,6 @@ using Xunit.Abstractions;
 
 namespace CommitmentTracker.Api.Tests.Features.Webhooks;
 
-/// <summary>A host whose dispatcher polls and retries fast, so the tests wait milliseconds, not seconds.</summary>
-public sealed class FastWebhooksApi : ApiFactory
-{
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
-    {
-        ["Webhooks:PollInterval"] = "00:00:00.100",
-        ["Webhooks:RetryBaseDelay"] = "00:00:00.050",
-        ["Webhooks:RetryMaxDelay"] = "00:00:00.200",
-        ["Webhooks:Timeout"] = "00:00:05",
-    };
-}
-
-/// <summary>An API replica: it serves requests but runs no background work.</summary>
-public sealed class WorkerOffApi : ApiFactory
-{
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Worker:Enabled"] = "false" };
-}
-
 /// <summary>Signed webhook deliveries to a real HTTP receiver: signature, retry with order kept, survival of a restart, and who may subscribe.</summary>
 public sealed class WebhookTests(FastWebhooksApi api, ITestOutputHelper output) : IClassFixture<FastWebhooksApi>
 {
@@ -206,7 +188,7 @@ public sealed class WebhookTests(FastWebhooksApi api, ITestOutputHelper output) 
         return code;
     }
 
-    private static StringContent JsonBody(object value) => new(Http.Serialize(value), Encoding.UTF8, "application/json");
+    private static StringContent JsonBody(object value) => new(HttpJson.Serialize(value), Encoding.UTF8, "application/json");
 
     private async Task<JsonNode[]> Feed(string filter)
     {

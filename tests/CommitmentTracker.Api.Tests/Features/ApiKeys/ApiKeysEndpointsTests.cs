@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CommitmentTracker.Api.Tests.Infrastructure;
+
+namespace CommitmentTracker.Api.Tests.Features.ApiKeys;
+
+/// <summary>API keys over HTTP, as Alba scenarios (the pattern for HTTP tests; see README, Tests).</summary>
+public sealed class ApiKeysEndpointsTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Issued_key_works_is_listed_without_secret_and_stops_working_when_revoked()
+    {
+        await api.RegisteredMember("GE");
+        var issued = await (await api.Scenario(s =>
+        {
+            s.Post.Json(new { name = "Tbilisi PoC", role = "poc", organisation = "Ministry of Justice", members = new[] { "ge" } }).ToUrl("/api/api-keys");
+            s.StatusCodeShouldBe(HttpStatusCode.Created);
+        }, ApiFactory.AdminKey)).ReadAsJsonAsync<JsonNode>();
+        var secret = issued["secret"]!.GetValue<string>();
+        var keyId = issued["keyId"]!.GetValue<string>();
+
+        await api.Scenario(s => { s.Post.Json(Given.Plan("GE")).ToUrl("/api/action-plans"); s.StatusCodeShouldBe(HttpStatusCode.Created); }, secret);
+
+        var listed = await (await api.Scenario(s => { s.Get.Url("/api/api-keys"); s.StatusCodeShouldBe(HttpStatusCode.OK); }, ApiFactory.AdminKey)).ReadAsTextAsync();
+        Assert.Contains(keyId, listed);
+        Assert.DoesNotContain(secret, listed);
+
+        await api.Scenario(s => { s.Delete.Url($"/api/api-keys/{keyId}"); s.StatusCodeShouldBe(HttpStatusCode.NoContent); }, ApiFactory.AdminKey);
+        await api.Scenario(s => { s.Post.Json(Given.Plan("GE")).ToUrl("/api/action-plans"); s.StatusCodeShouldBe(HttpStatusCode.Unauthorized); }, secret);
+    }
+
+    [Fact]
+    public async Task Secret_is_stored_only_as_a_hash()
+    {
+        var secret = await api.Key("cso");
+        await using var session = api.Store.QuerySession();
+        var stored = await session.QueryAsync<string>($"select data::text from {api.Schema}.mt_doc_apikey");
+        Assert.NotEmpty(stored);
+        Assert.DoesNotContain(stored, d => d.Contains(secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(stored, d => d.Contains(ApiFactory.AdminKey, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""{"name":"x","role":"king","organisation":"o"}""", "role")]
+    [InlineData("""{"name":"x","role":"poc","organisation":"o"}""", "members")]
+    [InlineData("""{"name":"x","role":"poc","organisation":"o","members":["QQ"]}""", "members")]
+    [InlineData("""{"name":"x","role":"cso","organisation":"o","members":["GE"]}""", "members")]
+    public async Task Bad_key_requests_are_400(string body, string field)
+    {
+        await api.Scenario(s => { s.Post.Json(Given.Member("GE")).ToUrl("/api/members"); s.IgnoreStatusCode(); }, ApiFactory.AdminKey); // 201, or 409 once registered
+        var problem = await (await api.Scenario(s =>
+        {
+            s.Post.Url("/api/api-keys");
+            s.RawJson(body);
+            s.StatusCodeShouldBe(HttpStatusCode.BadRequest);
+        }, ApiFactory.AdminKey)).ReadAsJsonAsync<JsonNode>();
+        Assert.Contains(field, problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Only_admins_manage_keys()
+    {
+        var cso = await api.Key("cso");
+        await api.Scenario(s =>
+        {
+            s.Post.Json(new { name = "x", role = "admin", organisation = "o" }).ToUrl("/api/api-keys");
+            s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
+        }, cso);
+        await api.Scenario(s => { s.Get.Url("/api/api-keys"); s.StatusCodeShouldBe(HttpStatusCode.Unauthorized); });
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+
+namespace CommitmentTracker.Api.Tests.Infrastructure.Hosts;
+
+/// <summary>The workspace's browser tests share one host and one chromium.</summary>
+[CollectionDefinition(Name)]
+public sealed class WorkspaceBrowserCollection : ICollectionFixture<WorkspaceBrowserApi>
+{
+    public const string Name = "workspace in a browser";
+}
+
+// HttpClient, not Alba: the browser host (BrowserApi) answers on a Kestrel socket for chromium and has no TestServer for Alba; its data goes in, and is checked, over that socket.
+/// <summary>
+/// The browser host with the people of the workspace (two officials of Georgia, one of Armenia, a civil society monitor)
+/// and, per language of a journey, commitments of their own with the Georgian seed's texts (shared/seeds), so each test
+/// writes to data no other test touches.
+/// </summary>
+public sealed class WorkspaceBrowserApi : BrowserApi
+{
+    public const string CsoOrganisation = "Civil Society Institute";
+
+    /// <summary>Georgian seed (003_…): "Civil society – public administration reform and services monitor".</summary>
+    public static readonly string GeorgianTitle = SeedLine("საჯარო ადმინისტრირების");
+
+    /// <summary>Georgian seed: "Target area: the municipalities of Guria, Shida Kartli, Mtskheta-Mtianeti."</summary>
+    public static readonly string GeorgianRegions = SeedLine("სამიზნე არეალი");
+
+    public string PocGe { get; private set; } = "";
+    public string SecondPocGe { get; private set; } = "";
+    public string PocAm { get; private set; } = "";
+    public string Cso { get; private set; } = "";
+    public string Irm { get; private set; } = "";
+    public string AmCommitment { get; private set; } = "";
+    public string AmMilestone { get; private set; } = "";
+
+    /// <summary>Per journey (a language, or "conflict", "forged"...): a Georgian commitment with one milestone the CSO has assessed.</summary>
+    public Dictionary<string, (string Commitment, string Milestone)> Ge { get; } = [];
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var admin = Admin();
+        await (await admin.PostJson("/api/members", Given.Member("GE", name: "საქართველო"))).Expect(HttpStatusCode.Created);
+        await (await admin.PostJson("/api/members", Given.Member("AM", lang: "hy", name: "Հայաստան"))).Expect(HttpStatusCode.Created);
+        PocGe = await IssuedKey("poc", "Nino Beridze", "Administration of the Government", "GE");
+        SecondPocGe = await IssuedKey("poc", "Giorgi Kapanadze", "Ministry of Justice", "GE");
+        PocAm = await IssuedKey("poc", "Anna Petrosyan", "Office of the Prime Minister", "AM");
+        Cso = await IssuedKey("cso", "Monitor", CsoOrganisation);
+        Irm = await IssuedKey("irm", "IRM researcher", "IRM");
+
+        var plan = (await (await admin.PostJson("/api/action-plans", Given.Plan("GE", "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var cso = WithKey(Cso);
+        foreach (var journey in new[] { "en", "ka", "conflict", "forged", "cso-en", "cso-ka", "irm-en", "irm-ka" })
+        {
+            var title = new Dictionary<string, string> { ["ka"] = GeorgianTitle, ["en"] = $"Public administration reform monitor ({journey})" };
+            var id = (await (await admin.PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment(title: title))).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+            var milestone = (await (await admin.PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created))
+                ["milestones"]![0]!["id"]!.GetValue<string>();
+            if (!journey.StartsWith("cso", StringComparison.Ordinal))
+                await (await cso.PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "მხოლოდ ერთ რეგიონში" })).Expect(HttpStatusCode.Created);
+            Ge[journey] = (id, milestone);
+        }
+
+        var amPlan = (await (await admin.PostJson("/api/action-plans", Given.Plan("AM", "2024-01-01", "2025-12-31", lang: "hy", title: "Գործողությունների ծրագիր")))
+            .Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        AmCommitment = (await (await admin.PostJson($"/api/action-plans/{amPlan}/commitments",
+            Given.Commitment(title: new Dictionary<string, string> { ["hy"] = "Թափանցիկություն", ["en"] = "Transparency in Armenia" })))
+            .Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        AmMilestone = (await (await admin.PostJson($"/api/commitments/{AmCommitment}/milestones",
+                new { title = new Dictionary<string, string> { ["hy"] = "Հաշվետվություն" }, start = "2024-01-01", due = "2024-12-31" })).Expect(HttpStatusCode.Created))
+            ["milestones"]![0]!["id"]!.GetValue<string>();
+    }
+
+    /// <summary>A commitment as the API reads it now.</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> Read(string commitment) =>
+        await (await Admin().GetAsync($"/api/commitments/{commitment}")).Expect(HttpStatusCode.OK);
+
+    public async Task<string> IssuedKey(string role, string name, string organisation, params string[] members) =>
+        (await (await Admin().PostJson("/api/api-keys", new { name, role, organisation, members })).Expect(HttpStatusCode.Created))["secret"]!.GetValue<string>();
+
+    private static string SeedLine(string containing) =>
+        Repo.Seed("003_197e165c457b1a02.txt").Split('\n').Select(l => l.Trim()).First(l => l.Contains(containing));
+}
