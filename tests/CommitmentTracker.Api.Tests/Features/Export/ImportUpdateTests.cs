@@ -9,7 +9,7 @@ namespace CommitmentTracker.Api.Tests.Features.Export;
 
 public sealed class ImportUpdateTests(ApiFactory api, ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
-    private sealed record Sheet(string[] Header, List<Dictionary<string, string>> Rows)
+    internal sealed record Sheet(string[] Header, List<Dictionary<string, string>> Rows)
     {
         public static Sheet Of(byte[] csv)
         {
