@@ -31,6 +31,9 @@ public sealed class OidcProvider : IAsyncDisposable
     public (string Subject, string Role, string[] Members, string Organisation, string Name) Person { get; set; } =
         ("oidc-admin", "admin", [], "OGP Support Unit", "Nino (OIDC)");
 
+    /// <summary>Whether the provider asks who signs in (a login form, as a browser meets it) before it answers with a code.</summary>
+    public bool LoginPage { get; set; }
+
     public OidcProvider(params string[] redirectUris)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -72,10 +75,23 @@ public sealed class OidcProvider : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(descriptor);
     }
 
+    /// <summary>Registers one more callback of the client: a browser host's address is known only once it listens.</summary>
+    public async Task AllowRedirect(string uri)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var client = await manager.FindByClientIdAsync(ClientId) ?? throw new InvalidOperationException("no client");
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await manager.PopulateAsync(descriptor, client);
+        descriptor.RedirectUris.Add(new Uri(uri));
+        await manager.UpdateAsync(client, descriptor);
+    }
+
     private IResult Authorize(HttpContext http)
     {
         var request = http.GetOpenIddictServerRequest()!;
         var person = Person;
+        if (LoginPage && (request["username"]?.ToString() is not { } username || username != person.Subject)) return Login(request);
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.AddClaim(new Claim(Claims.Subject, person.Subject));
         identity.AddClaim(new Claim(Claims.Name, person.Name));
@@ -85,6 +101,19 @@ public sealed class OidcProvider : IAsyncDisposable
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>The provider's own sign-in page: the authorization request's parameters carried along, and who signs in.</summary>
+    private static IResult Login(OpenIddictRequest request)
+    {
+        var hidden = string.Concat(request.GetParameters().Where(p => p.Key != "username").Select(p =>
+            $"<input type=\"hidden\" name=\"{System.Net.WebUtility.HtmlEncode(p.Key)}\" value=\"{System.Net.WebUtility.HtmlEncode(p.Value.ToString())}\">"));
+        return Results.Content($"""
+            <!doctype html><html lang="en"><head><title>Provider sign-in</title></head><body><main><h1>Sign in at the provider</h1>
+            <form method="post" action="/connect/authorize">{hidden}
+            <label for="username">User name</label> <input id="username" name="username" autocomplete="username">
+            <button type="submit">Continue</button></form></main></body></html>
+            """, "text/html");
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

@@ -48,7 +48,8 @@ public static class ActionPlansEndpoints
         return TypedResults.Created($"/api/action-plans/{plan.Id}", ActionPlanResponse.From(plan, LocalizedText.RequestedLanguages(http.Request)));
     }
 
-    private static Task<Ok<ActionPlanResponse>> Move(
+    // POST /api/action-plans/{id}/status, and the workspace's form of it.
+    public static Task<Ok<ActionPlanResponse>> Move(
         string id, MoveActionPlan command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http) =>
         Write(id, writes, actor, http, p => MoveActionPlan.Decide(p, command, actor.Id, clock.GetUtcNow()));
 

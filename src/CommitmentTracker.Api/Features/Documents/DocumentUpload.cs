@@ -63,34 +63,53 @@ public static class DocumentUpload
             : stored with { Title = title };
     }
 
+    /// <summary>
+    /// A file a form already read (the workspace's progress form, posted as multipart/form-data; ASP.NET spools a large
+    /// part to a temporary file): the same checks of name, declared type and bytes, streamed into the write's transaction.
+    /// </summary>
+    public static async Task<StoredUpload> ReadFileAsync(IFormFile file, string? title, IDocumentSession session, CancellationToken ct)
+    {
+        var checkedTitle = CheckTitle(title?.Trim() ?? "", title?.Length > MaxTitle);
+        await using var body = file.OpenReadStream();
+        return await StoreAsync(file.FileName, file.ContentType, body, session, ct) with { Title = checkedTitle };
+    }
+
     private static async Task<string?> TitleAsync(MultipartSection section, CancellationToken ct)
     {
         var buffer = new char[MaxTitle + 1];
         using var text = new StreamReader(section.Body, Encoding.UTF8);
         var n = await text.ReadBlockAsync(buffer, ct);
-        var title = new string(buffer, 0, n).Trim();
-        if (n > MaxTitle) throw ValidationFailed.Field("title", $"must be at most {MaxTitle} characters.");
+        return CheckTitle(new string(buffer, 0, n).Trim(), n > MaxTitle);
+    }
+
+    private static string? CheckTitle(string title, bool tooLong)
+    {
+        if (tooLong) throw ValidationFailed.Field("title", $"must be at most {MaxTitle} characters.");
         return title.Contains('\0') ? throw ValidationFailed.Field("title", "must not contain NUL characters.") : title.Length == 0 ? null : title;
     }
 
-    private static async Task<StoredUpload> StoreAsync(MultipartSection section, ContentDispositionHeaderValue disposition, IDocumentSession session, CancellationToken ct)
+    private static Task<StoredUpload> StoreAsync(MultipartSection section, ContentDispositionHeaderValue disposition, IDocumentSession session, CancellationToken ct) =>
+        StoreAsync(HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value,
+            section.ContentType, section.Body, session, ct);
+
+    private static async Task<StoredUpload> StoreAsync(string? name, string? contentType, Stream body, IDocumentSession session, CancellationToken ct)
     {
-        var fileName = FileNames.Sanitize(HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value);
+        var fileName = FileNames.Sanitize(name);
         var kind = DocumentKinds.ForFileName(fileName)
                    ?? throw ValidationFailed.Field("file", $"'{Path.GetExtension(fileName)}' files are not taken; upload one of {DocumentKinds.Accepted}.");
-        var declared = MediaTypeHeaderValue.TryParse(section.ContentType, out var type) ? type.MediaType.Value : section.ContentType;
+        var declared = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type.MediaType.Value : contentType;
         if (!kind.MayBeDeclaredAs(declared))
             throw ValidationFailed.Field("file", $"the part says it is {declared}, but '{fileName}' should be {kind.ContentType}.");
 
         var head = new byte[DocumentKinds.SniffBytes];
         var filled = 0;
-        while (filled < head.Length && await section.Body.ReadAsync(head.AsMemory(filled), ct) is var read and > 0) filled += read;
+        while (filled < head.Length && await body.ReadAsync(head.AsMemory(filled), ct) is var read and > 0) filled += read;
         var bytes = head.AsMemory(0, filled);
         if (filled == 0) throw ValidationFailed.Field("file", "is empty.");
         if (DocumentKinds.LooksLikeMarkup(bytes) || !kind.Matches(bytes))
             throw ValidationFailed.Field("file", $"its bytes are not a {kind.Extensions[0]} file; upload the document itself, as {kind.ContentType}.");
 
-        var (sha, length) = await DocumentContent.WriteAsync(session, bytes, section.Body, MaxFileBytes, ct);
+        var (sha, length) = await DocumentContent.WriteAsync(session, bytes, body, MaxFileBytes, ct);
         return new StoredUpload(fileName, kind.ContentType, sha, length, null);
     }
 }

@@ -40,19 +40,31 @@ public static class DocumentsEndpoints
     private static async Task<Created<DocumentResponse>> Upload(string id, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http)
     {
         var boundary = DocumentUpload.Boundary(http.Request);
+        var (plan, document) = await Store(id, http.Request.ExpectedVersion(), (session, ct) => DocumentUpload.ReadAsync(http.Request, boundary, session, ct),
+            writes, actor, clock, http.RequestAborted);
+        http.Response.SetETag(plan.Version);
+        return TypedResults.Created(document.DownloadPath(plan.Id), DocumentResponse.From(plan.Id, document));
+    }
+
+    /// <summary>
+    /// Stores what <paramref name="read"/> streams into the write's transaction as a document of the plan: the endpoint's
+    /// upload, and the workspace progress form's file.
+    /// </summary>
+    public static async Task<(ActionPlan Plan, PlanDocument Document)> Store(
+        string id, long? expectedVersion, Func<IDocumentSession, CancellationToken, Task<StoredUpload>> read, StreamWrites writes, Actor actor, TimeProvider clock,
+        CancellationToken ct)
+    {
         DocumentUploaded? uploaded = null;
-        var plan = await writes.Append<ActionPlan>("Action plan", id.ToUpperInvariant(), http.Request.ExpectedVersion(), async (session, p) =>
+        var plan = await writes.Append<ActionPlan>("Action plan", id.ToUpperInvariant(), expectedVersion, async (session, p) =>
         {
             // Who may write, and whether the plan takes documents, is settled before the body is read.
             actor.EnsureCanWriteMember(p.MemberCode);
             DocumentDecider.EnsureOpen(p);
-            var upload = await DocumentUpload.ReadAsync(http.Request, boundary, session, http.RequestAborted);
+            var upload = await read(session, ct);
             uploaded = DocumentDecider.Upload(p, upload, actor.Id, clock.GetUtcNow());
             return [uploaded];
-        }, http.RequestAborted);
-        http.Response.SetETag(plan.Version);
-        var document = DocumentDecider.Find(plan, uploaded!.DocumentId);
-        return TypedResults.Created(document.DownloadPath(plan.Id), DocumentResponse.From(plan.Id, document));
+        }, ct);
+        return (plan, DocumentDecider.Find(plan, uploaded!.DocumentId));
     }
 
     private static Task<Ok<ActionPlanResponse>> Withdraw(

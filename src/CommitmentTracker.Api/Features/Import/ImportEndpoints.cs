@@ -37,21 +37,29 @@ public static class ImportEndpoints
     /// <param name="effectiveOn">The day the file's creations and changes took effect (yyyy-MM-dd), when not today: a past plan's history, one dated sheet at a time.</param>
     private static async Task<Ok<ImportReport>> Import(
         string id, bool? dryRun, string? reason, DateOnly? effectiveOn, IQuerySession query, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
+        TypedResults.Ok(await Run(id, ct => ImportFile.ReadAsync(http.Request, json.Value.SerializerOptions, ct), dryRun != true, reason, effectiveOn,
+            query, writes, actor, clock, http.RequestAborted));
+
+    /// <summary>
+    /// An import of the file <paramref name="read"/> gives, once the person may write the plan: the endpoint's, and the
+    /// workspace's form of it (which reads the sheets from its own form).
+    /// </summary>
+    public static async Task<ImportReport> Run(
+        string id, Func<CancellationToken, Task<ImportFile>> read, bool write, string? reason, DateOnly? effectiveOn, IQuerySession query, StreamWrites writes,
+        Actor actor, TimeProvider clock, CancellationToken ct)
     {
         var planId = id.ToUpperInvariant();
         // Who may write is settled before the body is read.
-        var plan = await query.LoadAsync<ActionPlan>(planId, http.RequestAborted) ?? throw new ResourceNotFound("Action plan", id);
+        var plan = await query.LoadAsync<ActionPlan>(planId, ct) ?? throw new ResourceNotFound("Action plan", id);
         actor.EnsureCanWriteMember(plan.MemberCode);
-        var file = await ImportFile.ReadAsync(http.Request, json.Value.SerializerOptions, http.RequestAborted);
-        var write = dryRun != true;
-        var report = await writes.AppendAll(async session =>
+        var file = await read(ct);
+        return await writes.AppendAll(async session =>
         {
             var current = write
-                ? await session.LoadPlanLockedAsync(planId, http.RequestAborted)
-                : await session.LoadAsync<ActionPlan>(planId, http.RequestAborted) ?? throw new ResourceNotFound("Action plan", id);
-            return await new ImportPlanner(session, current, file, reason, effectiveOn, actor.Id, clock.GetUtcNow(), http.RequestAborted).Decide(write);
-        }, write, http.RequestAborted);
-        return TypedResults.Ok(report);
+                ? await session.LoadPlanLockedAsync(planId, ct)
+                : await session.LoadAsync<ActionPlan>(planId, ct) ?? throw new ResourceNotFound("Action plan", id);
+            return await new ImportPlanner(session, current, file, reason, effectiveOn, actor.Id, clock.GetUtcNow(), ct).Decide(write);
+        }, write, ct);
     }
 }

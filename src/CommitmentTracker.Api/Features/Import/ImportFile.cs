@@ -69,10 +69,15 @@ public sealed class ImportFile
         var form = await request.ReadFormAsync(ct);
         var commitments = form.Files.GetFile("commitments") ?? throw ValidationFailed.Field("commitments", "is required: the commitments.csv file.");
         await using var c = commitments.OpenReadStream();
-        var sheet = await CsvSheet.ReadAsync("commitments", c, ct);
-        if (form.Files.GetFile("milestones") is not { } milestones) return FromCsv(sheet, null);
-        await using var m = milestones.OpenReadStream();
-        return FromCsv(sheet, await CsvSheet.ReadAsync("milestones", m, ct));
+        await using var m = form.Files.GetFile("milestones")?.OpenReadStream();
+        return await ReadCsvAsync(c, m, ct);
+    }
+
+    /// <summary>The sheets as the CSV exports write them: commitments.csv, and milestones.csv if there is one.</summary>
+    public static async Task<ImportFile> ReadCsvAsync(Stream commitments, Stream? milestones, CancellationToken ct)
+    {
+        var sheet = await CsvSheet.ReadAsync("commitments", commitments, ct);
+        return FromCsv(sheet, milestones is null ? null : await CsvSheet.ReadAsync("milestones", milestones, ct));
     }
 
     private static ImportFile FromJson(ImportDocument document) => new(false,

@@ -2,9 +2,7 @@ using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
 using CommitmentTracker.Site.Reads;
-using CommitmentTracker.Site.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 
 namespace CommitmentTracker.Site.Workspace;
 
@@ -17,23 +15,18 @@ public abstract class CommitmentFormPage : FormPage
     [Parameter] public string Id { get; set; } = "";
     [Inject] public CommitmentRead Reads { get; set; } = default!;
     [Inject] public CommitmentWrites Writes { get; set; } = default!;
-    [Inject] public IStringLocalizer<SiteText> Text { get; set; } = default!;
 
     protected CommitmentSheet? Sheet { get; private set; }
-    protected bool Loaded { get; private set; }
-
-    /// <summary>The person may not use this form: the page shows why instead (a post still goes to the write path).</summary>
-    protected bool Hidden { get; private set; }
 
     protected Commitment C => Sheet!.Commitment;
 
     protected override string Then => $"{SignInEndpoints.Home}?saved={Uri.EscapeDataString(C.Id)}";
 
-    /// <summary>The stream the form writes to, and its version when the form was opened (null: not started yet).</summary>
-    protected virtual string Stream => C.Id;
-    protected virtual long? StreamVersion => C.Version;
+    protected override string Stream => C.Id;
+    protected override long? StreamVersion => C.Version;
+    protected override IReadOnlyList<HistoryEntry> StreamEntries => Sheet!.History;
 
-    protected virtual bool MayUse(Commitment c) => Actor.IsAdmin || (Actor.Role == Roles.Poc && Actor.Members.Contains(c.MemberCode, StringComparer.OrdinalIgnoreCase));
+    protected virtual bool MayUse(Commitment c) => WritesMember(c.MemberCode);
 
     protected override async Task OnInitializedAsync()
     {
@@ -41,24 +34,11 @@ public abstract class CommitmentFormPage : FormPage
         await Load();
         Loaded = true;
         if (Sheet is null) { PageResponses.MarkNotFound(Http); return; }
-        Hidden = !MayUse(C);
-        if (Hidden && !IsPost) Refuse();
+        Allow(MayUse(C));
     }
 
     /// <summary>Anything else the form reads before it renders.</summary>
     protected virtual Task Load() => Task.CompletedTask;
-
-    /// <summary>The version the hidden field carries: after a conflict the current one (so "apply on top" can land), else the one the form was opened at.</summary>
-    protected string Version => Problem?.CurrentVersion?.ToString() ?? Value(VersionField, StreamVersion?.ToString());
-
-    /// <summary>After a conflict, what the other writes changed since the version this person's form was opened at.</summary>
-    protected IReadOnlyList<HistoryEntry> Changes =>
-        Problem is { Stale: true } && long.TryParse(Http.Request.Form[VersionField], out var opened)
-            ? Sheet!.History.Where(e => e.Stream == Stream && e.Version > opened).ToList()
-            : [];
-
-    /// <summary>The refusal instead of the form: on opening it, or when a post was refused (never the form to someone who may not use it).</summary>
-    protected bool ShowRefusal => Hidden && (!IsPost || Problem is not null);
 
     /// <summary>The milestone named by the address, or null (the page answers not found).</summary>
     protected Milestone? MilestoneOf(string id) => C.Milestones.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase));
@@ -75,7 +55,4 @@ public abstract class CommitmentFormPage : FormPage
             }
         return labels;
     }
-
-    /// <summary>The languages a text can be written in: the site's six.</summary>
-    protected static IEnumerable<(string Value, string Text)> Languages => SiteLanguages.All.Select(l => (l.Tag, l.Name));
 }

@@ -28,6 +28,16 @@ public sealed class FormInput(IFormCollection form)
     public T? Enum<T>(string name) where T : struct, System.Enum =>
         Parse(name, t => System.Enum.TryParse<T>(t, false, out var v) && System.Enum.IsDefined(v) && !int.TryParse(t, out _) ? v : (T?)null, "is not one of the listed values.");
 
+    /// <summary>The values of a set of checkboxes named <paramref name="name"/>, as the API's array of <typeparamref name="T"/>; none checked is absent.</summary>
+    public T[]? Enums<T>(string name) where T : struct, System.Enum
+    {
+        var checkedValues = form[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToArray();
+        if (checkedValues.Length == 0) return null;
+        var parsed = checkedValues.Select(t => System.Enum.TryParse<T>(t, false, out var v) && System.Enum.IsDefined(v) && !int.TryParse(t, out _) ? v : (T?)null).ToArray();
+        if (parsed.Any(v => v is null)) errors.Add(name, "has a value that is not one of the listed values.");
+        return parsed.OfType<T>().ToArray();
+    }
+
     /// <summary>A text in one language: <c>name</c> holds the text, the form's <c>lang</c> field its language.</summary>
     public Dictionary<string, string>? Localized(string name) =>
         Text(name) is { } t ? new Dictionary<string, string> { [Text("lang") ?? SiteLanguages.Current] = t } : null;

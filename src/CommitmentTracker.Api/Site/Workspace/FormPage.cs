@@ -1,6 +1,9 @@
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
+using CommitmentTracker.Site.Resources;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 
 namespace CommitmentTracker.Site.Workspace;
 
@@ -17,6 +20,7 @@ public abstract class FormPage : ComponentBase
 
     [CascadingParameter] public HttpContext Http { get; set; } = default!;
     [Inject] public Actor Actor { get; set; } = default!;
+    [Inject] public IStringLocalizer<SiteText> Text { get; set; } = default!;
 
     protected FormProblem? Problem { get; private set; }
     protected bool IsPost => HttpMethods.IsPost(Http.Request.Method);
@@ -28,10 +32,15 @@ public abstract class FormPage : ComponentBase
     protected string Value(string name, string? initial = null) =>
         IsPost && Http.Request.Form.TryGetValue(name, out var typed) ? typed.ToString() : initial ?? "";
 
+    /// <summary>Every value posted under <paramref name="name"/> (a set of checkboxes), or, before the first post, <paramref name="initial"/>.</summary>
+    protected IReadOnlyCollection<string> Values(string name, params string[] initial) =>
+        IsPost ? Http.Request.Form[name].OfType<string>().ToArray() : initial;
+
     /// <summary>The page refuses to show a form the person may not use (403); a forged post still reaches the write path, which refuses it.</summary>
     protected void Refuse() => Http.Response.StatusCode = StatusCodes.Status403Forbidden;
 
-    protected async Task Submit(Func<FormInput, Task> write)
+    /// <summary>Runs the write; without <paramref name="redirect"/> (a dry run) the page renders what it found instead of the 303.</summary>
+    protected async Task Submit(Func<FormInput, Task> write, bool redirect = true)
     {
         // The hidden version is sent as If-Match, which is where every write path reads the expected version from.
         Http.Request.Headers.IfMatch = long.TryParse(Http.Request.Form[VersionField], out var version) ? $"\"{version}\"" : "";
@@ -46,10 +55,48 @@ public abstract class FormPage : ComponentBase
             Http.Response.StatusCode = problem.Status;
             return;
         }
+        if (!redirect) return;
         Http.Response.StatusCode = StatusCodes.Status303SeeOther;
         Http.Response.Headers.Location = Then;
     }
 
     /// <summary>True once the write landed: the page renders nothing more, the browser follows the 303.</summary>
     protected bool Done => Http.Response.StatusCode == StatusCodes.Status303SeeOther;
+
+    /// <summary>The languages a text can be written in: the site's six.</summary>
+    protected static IEnumerable<(string Value, string Text)> Languages => SiteLanguages.All.Select(l => (l.Tag, l.Name));
+
+    /// <summary>The form's data is read (or found missing): the page can render.</summary>
+    protected bool Loaded { get; set; }
+
+    /// <summary>The person may not use this form: the page shows why instead (a post still goes to the write path).</summary>
+    protected bool Hidden { get; private set; }
+
+    /// <summary>The refusal instead of the form: on opening it, or when a post was refused (never the form to someone who may not use it).</summary>
+    protected bool ShowRefusal => Hidden && (!IsPost || Problem is not null);
+
+    /// <summary>Whether the person writes <paramref name="memberCode"/>'s plans and commitments: its PoC, or an admin.</summary>
+    protected bool WritesMember(string memberCode) =>
+        Actor.IsAdmin || (Actor.Role == Roles.Poc && Actor.Members.Contains(memberCode, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Hides the form from someone who may not use it; opening it is then a 403.</summary>
+    protected void Allow(bool mayUse)
+    {
+        Hidden = !mayUse;
+        if (Hidden && !IsPost) Refuse();
+    }
+
+    /// <summary>The stream the form writes to, its version when the form was opened (null: not started yet) and its history.</summary>
+    protected virtual string Stream => "";
+    protected virtual long? StreamVersion => null;
+    protected virtual IReadOnlyList<HistoryEntry> StreamEntries => [];
+
+    /// <summary>The version the hidden field carries: after a conflict the current one (so "apply on top" can land), else the one the form was opened at.</summary>
+    protected string Version => Problem?.CurrentVersion?.ToString() ?? Value(VersionField, StreamVersion?.ToString());
+
+    /// <summary>After a conflict, what the other writes changed since the version this person's form was opened at.</summary>
+    protected IReadOnlyList<HistoryEntry> Changes =>
+        Problem is { Stale: true } && long.TryParse(Http.Request.Form[VersionField], out var opened)
+            ? StreamEntries.Where(e => e.Stream == Stream && e.Version > opened).ToList()
+            : [];
 }

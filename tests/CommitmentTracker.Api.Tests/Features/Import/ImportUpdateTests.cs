@@ -10,7 +10,7 @@ namespace CommitmentTracker.Api.Tests.Features.Import;
 
 public sealed class ImportUpdateTests(ApiFactory api, ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
-    private sealed record Sheet(string[] Header, List<Dictionary<string, string>> Rows)
+    internal sealed record Sheet(string[] Header, List<Dictionary<string, string>> Rows)
     {
         public static Sheet Of(byte[] csv)
         {

@@ -1,3 +1,4 @@
+using CommitmentTracker.Api.Tests.Site.Workspace;
 using System.Net;
 
 namespace CommitmentTracker.Api.Tests.Infrastructure.Hosts;
@@ -33,8 +34,14 @@ public sealed class WorkspaceBrowserApi : BrowserApi
     public string AmCommitment { get; private set; } = "";
     public string AmMilestone { get; private set; } = "";
 
+    /// <summary>A plan of Armenia in Draft, whose forms Armenia's official may use.</summary>
+    public string AmPlan { get; private set; } = "";
+
     /// <summary>Per journey (a language, or "conflict", "forged"...): a Georgian commitment with one milestone the CSO has assessed.</summary>
     public Dictionary<string, (string Commitment, string Milestone)> Ge { get; } = [];
+
+    /// <summary>Per journey of the plan forms ("plan-en", "plan-ka", "plan-forged", "plan-conflict", "kb"): a Georgian plan in Draft with its own commitment and milestone.</summary>
+    public Dictionary<string, (string Plan, string Commitment, string Milestone)> GePlans { get; } = [];
 
     public override async Task InitializeAsync()
     {
@@ -61,6 +68,27 @@ public sealed class WorkspaceBrowserApi : BrowserApi
             Ge[journey] = (id, milestone);
         }
 
+        foreach (var journey in new[] { "plan-en", "plan-ka", "plan-forged", "plan-conflict", "kb" })
+        {
+            var draft = (await (await admin.PostJson("/api/action-plans", Given.Plan("GE", "2024-01-01", "2025-12-31", title: GeorgianTitle))).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+            var id = (await (await admin.PostJson($"/api/action-plans/{draft}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+            var milestone = (await (await admin.PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created))
+                ["milestones"]![0]!["id"]!.GetValue<string>();
+            GePlans[journey] = (draft, id, milestone);
+        }
+        foreach (var journey in new[] { "kb", "kb-cso" })
+        {
+            var title = new Dictionary<string, string> { ["ka"] = GeorgianTitle, ["en"] = $"Public administration reform monitor ({journey})" };
+            var id = (await (await admin.PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment(title: title))).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+            var milestone = (await (await admin.PostJson($"/api/commitments/{id}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created))
+                ["milestones"]![0]!["id"]!.GetValue<string>();
+            if (journey == "kb")
+                await (await cso.PostJson($"/api/commitments/{id}/assessments/cso", new { completion = "Limited", comment = "მხოლოდ ერთ რეგიონში" })).Expect(HttpStatusCode.Created);
+            Ge[journey] = (id, milestone);
+        }
+        AmPlan = (await (await admin.PostJson("/api/action-plans", Given.Plan("AM", "2024-01-01", "2025-12-31", lang: "hy", title: "Երկրորդ ծրագիր")))
+            .Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+
         var amPlan = (await (await admin.PostJson("/api/action-plans", Given.Plan("AM", "2024-01-01", "2025-12-31", lang: "hy", title: "Գործողությունների ծրագիր")))
             .Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
         AmCommitment = (await (await admin.PostJson($"/api/action-plans/{amPlan}/commitments",
@@ -71,6 +99,19 @@ public sealed class WorkspaceBrowserApi : BrowserApi
             ["milestones"]![0]!["id"]!.GetValue<string>();
     }
 
+    /// <summary>Georgia's two officials, each in a browser of their own (in Georgian), signed in on the same form.</summary>
+    public async Task<TwoOfficials> TwoOfficialsOn(string form)
+    {
+        var officials = new TwoOfficials(await NewContext("ka"), await NewContext("ka"));
+        await WorkspaceTabs.SignIn(officials.Nino = await officials.First.NewPageAsync(), PocGe, form);
+        await WorkspaceTabs.SignIn(officials.Giorgi = await officials.Second.NewPageAsync(), SecondPocGe, form);
+        return officials;
+    }
+
+    /// <summary>An action plan as the API reads it now.</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> Plan(string plan) =>
+        await (await Admin().GetAsync($"/api/action-plans/{plan}")).Expect(HttpStatusCode.OK);
+
     /// <summary>A commitment as the API reads it now.</summary>
     public async Task<System.Text.Json.Nodes.JsonNode> Read(string commitment) =>
         await (await Admin().GetAsync($"/api/commitments/{commitment}")).Expect(HttpStatusCode.OK);
@@ -80,4 +121,16 @@ public sealed class WorkspaceBrowserApi : BrowserApi
 
     private static string SeedLine(string containing) =>
         Repo.Seed("003_197e165c457b1a02.txt").Split('\n').Select(l => l.Trim()).First(l => l.Contains(containing));
+}
+
+public sealed record TwoOfficials(Microsoft.Playwright.IBrowserContext First, Microsoft.Playwright.IBrowserContext Second) : IAsyncDisposable
+{
+    public Microsoft.Playwright.IPage Nino { get; set; } = default!;
+    public Microsoft.Playwright.IPage Giorgi { get; set; } = default!;
+
+    public async ValueTask DisposeAsync()
+    {
+        await First.DisposeAsync();
+        await Second.DisposeAsync();
+    }
 }

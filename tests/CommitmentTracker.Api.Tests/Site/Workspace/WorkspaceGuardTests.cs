@@ -111,12 +111,8 @@ public sealed class WorkspaceGuardTests(WorkspaceBrowserApi api)
     {
         var (commitment, milestone) = api.Ge["conflict"];
         var form = $"/workspace/commitments/{commitment}/milestones/{milestone}/progress";
-        await using var first = await api.NewContext("ka");
-        await using var second = await api.NewContext("ka");
-        var nino = await first.NewPageAsync();
-        var giorgi = await second.NewPageAsync();
-        await SignIn(nino, api.PocGe, form);
-        await SignIn(giorgi, api.SecondPocGe, form);
+        await using var officials = await api.TwoOfficialsOn(form);
+        var (nino, giorgi) = (officials.Nino, officials.Giorgi);
 
         await nino.FillAsync("#percent", "50");
         await nino.FillAsync("#note", "ნინო: ერთი რეგიონი");
