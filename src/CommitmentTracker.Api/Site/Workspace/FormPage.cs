@@ -21,6 +21,9 @@ public abstract class FormPage : ComponentBase
     protected FormProblem? Problem { get; private set; }
     protected bool IsPost => HttpMethods.IsPost(Http.Request.Method);
 
+    /// <summary>The field beside which a refusal of the whole request (a rule, a budget spent) is shown; null: in the summary only.</summary>
+    protected virtual string? RefusalField => null;
+
     /// <summary>Where the browser goes after the write landed.</summary>
     protected abstract string Then { get; }
 
@@ -42,7 +45,7 @@ public abstract class FormPage : ComponentBase
         }
         catch (Exception e) when (FormProblem.From(e) is { } problem)
         {
-            Problem = problem;
+            Problem = RefusalField is { } field ? problem.Beside(field) : problem;
             Http.Response.StatusCode = problem.Status;
             return;
         }

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Components;
+
+namespace CommitmentTracker.Site.Workspace;
+
+/// <summary>
+/// An admin's form (members, API keys, moderation). Anyone else is refused the page (403); a forged post still reaches the
+/// API's handler, whose own admin check refuses it before anything is written.
+/// </summary>
+public abstract class AdminFormPage : FormPage
+{
+    protected bool Loaded { get; private set; }
+    protected bool NotFound { get; set; }
+
+    protected bool Hidden => !Actor.IsAdmin;
+
+    /// <summary>The refusal instead of the form: on opening it, or when a post was refused.</summary>
+    protected bool ShowRefusal => Hidden && (!IsPost || Problem is not null);
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Hidden && !IsPost) Refuse();
+        await Load();
+        Loaded = true;
+        if (NotFound) PageResponses.MarkNotFound(Http);
+    }
+
+    /// <summary>What the page reads before it renders: public data only, unless <see cref="Hidden"/> is false (a forged post still needs what it names).</summary>
+    protected virtual Task Load() => Task.CompletedTask;
+}
