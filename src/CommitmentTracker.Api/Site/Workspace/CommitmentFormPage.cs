@@ -48,14 +48,10 @@ public abstract class CommitmentFormPage : FormPage
     /// <summary>Anything else the form reads before it renders.</summary>
     protected virtual Task Load() => Task.CompletedTask;
 
-    /// <summary>The version the hidden field carries: after a conflict the current one (so "apply on top" can land), else the one the form was opened at.</summary>
-    protected string Version => Problem?.CurrentVersion?.ToString() ?? Value(VersionField, StreamVersion?.ToString());
+    protected string Version => VersionOf(StreamVersion);
 
-    /// <summary>After a conflict, what the other writes changed since the version this person's form was opened at.</summary>
-    protected IReadOnlyList<HistoryEntry> Changes =>
-        Problem is { Stale: true } && long.TryParse(Http.Request.Form[VersionField], out var opened)
-            ? Sheet!.History.Where(e => e.Stream == Stream && e.Version > opened).ToList()
-            : [];
+    /// <summary>After a conflict, what the other writes changed in the form's stream.</summary>
+    protected IReadOnlyList<HistoryEntry> Changes => Sheet is null ? [] : ChangedSince(Sheet.History.Where(e => e.Stream == Stream));
 
     /// <summary>The refusal instead of the form: on opening it, or when a post was refused (never the form to someone who may not use it).</summary>
     protected bool ShowRefusal => Hidden && (!IsPost || Problem is not null);

@@ -1,3 +1,4 @@
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
 using Microsoft.AspNetCore.Components;
@@ -30,6 +31,13 @@ public abstract class FormPage : ComponentBase
     /// <summary>What the person typed into <paramref name="name"/>, or, before the first post, <paramref name="initial"/>.</summary>
     protected string Value(string name, string? initial = null) =>
         IsPost && Http.Request.Form.TryGetValue(name, out var typed) ? typed.ToString() : initial ?? "";
+
+    /// <summary>The version the hidden field carries: after a conflict the current one (so "apply on top" can land), else the one the form was opened at.</summary>
+    protected string VersionOf(long? opened) => Problem?.CurrentVersion?.ToString() ?? Value(VersionField, opened?.ToString());
+
+    /// <summary>After a conflict, the entries of <paramref name="history"/> written since the version this person's form was opened at.</summary>
+    protected IReadOnlyList<HistoryEntry> ChangedSince(IEnumerable<HistoryEntry> history) =>
+        Problem is { Stale: true } && long.TryParse(Http.Request.Form[VersionField], out var opened) ? history.Where(e => e.Version > opened).ToList() : [];
 
     /// <summary>The page refuses to show a form the person may not use (403); a forged post still reaches the write path, which refuses it.</summary>
     protected void Refuse() => Http.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -25,8 +25,7 @@ public abstract class MemberFormPage : AdminFormPage
         if (M is not null && IsPost) history = await Members.History(M.Id, Http.RequestAborted);
     }
 
-    protected string Version => Problem?.CurrentVersion?.ToString() ?? Value(VersionField, M?.Version.ToString());
+    protected string Version => VersionOf(M?.Version);
 
-    protected IReadOnlyList<HistoryEntry> Changes =>
-        Problem is { Stale: true } && long.TryParse(Http.Request.Form[VersionField], out var opened) ? history.Where(e => e.Version > opened).ToList() : [];
+    protected IReadOnlyList<HistoryEntry> Changes => ChangedSince(history);
 }
