@@ -4,6 +4,7 @@ using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
+using CommitmentTracker.Infrastructure.Marten;
 using Marten;
 using Npgsql;
 
@@ -128,7 +129,7 @@ public sealed class Generate(IDocumentStore store, GeneratorOptions options)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand($"select id from {options.Schema}.mt_streams where id = any(@ids)", connection);
+        await using var command = new NpgsqlCommand($"select id from {EventTableNames.Of(store).StreamsTable} where id = any(@ids)", connection);
         command.Parameters.AddWithValue("ids", ids.ToArray());
         var found = new HashSet<string>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -136,14 +137,14 @@ public sealed class Generate(IDocumentStore store, GeneratorOptions options)
         return found;
     }
 
-    private Task<long> CountEvents(CancellationToken ct) => CountEvents(store, options.Schema, ct);
+    private Task<long> CountEvents(CancellationToken ct) => CountEvents(store, ct);
 
     /// <summary>Every event in the schema's store.</summary>
-    public static async Task<long> CountEvents(IDocumentStore store, string schema, CancellationToken ct)
+    public static async Task<long> CountEvents(IDocumentStore store, CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand($"select count(*) from {schema}.mt_events", connection);
+        await using var command = new NpgsqlCommand($"select count(*) from {EventTableNames.Of(store).Table}", connection);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 }

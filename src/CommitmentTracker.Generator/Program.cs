@@ -16,7 +16,7 @@ await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 switch (options.Command)
 {
     case "generate": await new Generate(store, options).RunAsync(cancel.Token); break;
-    case "rebuild": await new Rebuild(store, options).RunAsync(cancel.Token); break;
+    case "rebuild": await new Rebuild(store).RunAsync(cancel.Token); break;
     case "sample": return await new Sample(store, options).RunAsync(cancel.Token);
     default: Console.Error.WriteLine("usage: generate|rebuild|sample [--commitments 100000] [--seed 42] [--batch 500] [--writers 2] [--latency-out file] [--seeds dir] [--schema ogp] [--connection cs]"); return 2;
 }

@@ -23,8 +23,10 @@ public sealed class ReadModelTable
 
     private readonly Column[] columns;
 
-    private ReadModelTable(Type documentType, string qualifiedName, Column[] columns) =>
-        (DocumentType, QualifiedName, this.columns) = (documentType, qualifiedName, columns);
+    private readonly string lastModified;
+
+    private ReadModelTable(Type documentType, string qualifiedName, Column[] columns, string lastModified) =>
+        (DocumentType, QualifiedName, this.columns, this.lastModified) = (documentType, qualifiedName, columns, lastModified);
 
     public Type DocumentType { get; }
 
@@ -40,19 +42,21 @@ public sealed class ReadModelTable
             new("id", NpgsqlDbType.Varchar, d => id(d.Document) is string key && key == d.StreamKey ? key
                 : throw new InvalidOperationException($"{documentType.Name} folded from stream {d.StreamKey} has id {id(d.Document)}: inline, Marten would set it to the stream key.")),
             new("data", NpgsqlDbType.Jsonb, d => serializer.ToJson(d.Document)),
-            new("mt_dotnet_type", NpgsqlDbType.Varchar, d => d.Document.GetType().FullName),
-            new("mt_version", NpgsqlDbType.Bigint, d => d.Version),
+            new(mapping.Metadata.DotNetType.Name, NpgsqlDbType.Varchar, d => d.Document.GetType().FullName),
+            new(mapping.Metadata.Revision.Name, NpgsqlDbType.Bigint, d => d.Version),
         ];
         return new ReadModelTable(documentType, mapping.TableName.QualifiedName,
-            [.. core, .. mapping.DuplicatedFields.Select(f => Duplicated(f.ColumnName, f.PgType, f.DbType, f.Members, mapping.EnumStorage))]);
+            [.. core, .. mapping.DuplicatedFields.Select(f => Duplicated(f.ColumnName, f.PgType, f.DbType, f.Members, mapping.EnumStorage))],
+            mapping.Metadata.LastModified.Name);
     }
 
     /// <summary>Refuses a table with a column this load would leave at its default (a metadata column added since).</summary>
     public async Task CheckColumnsAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "select column_name from information_schema.columns where table_schema || '.' || table_name = $1 and column_name <> 'mt_last_modified'", connection);
+            "select column_name from information_schema.columns where table_schema || '.' || table_name = $1 and column_name <> $2", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = QualifiedName });
+        command.Parameters.Add(new NpgsqlParameter { Value = lastModified });
         var actual = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) actual.Add(reader.GetString(0));

@@ -16,7 +16,7 @@ namespace CommitmentTracker.Generator;
 /// reading and folding (dotnet) overlap writing (PostgreSQL). All of it is one transaction: a failed rebuild (or a
 /// changed commitment count) leaves the read models as they were.
 /// </summary>
-public sealed class Rebuild(DocumentStore store, GeneratorOptions options)
+public sealed class Rebuild(DocumentStore store)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -31,7 +31,7 @@ public sealed class Rebuild(DocumentStore store, GeneratorOptions options)
 
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        var events = await Scalar(connection, "select count(*) from {0}.mt_events", ct);
+        var events = await Scalar(connection, $"select count(*) from {EventTableNames.Of(store).Table}", ct);
         var commitmentsBefore = await Scalar(connection, $"select count(*) from {StorageNames.Table<Commitment>(store)}", ct);
 
         var total = Stopwatch.StartNew();
@@ -105,9 +105,9 @@ public sealed class Rebuild(DocumentStore store, GeneratorOptions options)
         return (producing.Result, copySeconds);
     }
 
-    private async Task<long> Scalar(NpgsqlConnection connection, string sql, CancellationToken ct)
+    private static async Task<long> Scalar(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(string.Format(CultureInfo.InvariantCulture, sql, options.Schema), connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 

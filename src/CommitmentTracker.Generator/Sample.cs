@@ -17,7 +17,7 @@ public sealed class Sample(IDocumentStore store, GeneratorOptions options)
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var events = await Generate.CountEvents(store, options.Schema, ct);
+        var events = await Generate.CountEvents(store, ct);
         if (events > 0)
         {
             Console.Error.WriteLine($"refusing to add sample data: the store (schema {options.Schema}) already holds {events:N0} events. " +

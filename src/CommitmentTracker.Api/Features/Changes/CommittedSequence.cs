@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CommitmentTracker.Infrastructure.Marten;
 using Marten;
 using CommitmentTracker.Infrastructure.Configuration;
 using Npgsql;
@@ -33,7 +34,7 @@ public sealed class CommittedSequence(IDocumentStore store, ChangeFeedOptions op
     private readonly ConcurrentDictionary<long, DateTime> firstSeen = new();
     private readonly ConcurrentDictionary<long, byte> dead = new();
     private readonly TimeSpan liveGapTimeout = options.LiveGapTimeout;
-    private readonly string schema = store.Options.Events.DatabaseSchemaName;
+    private readonly EventTableNames events = EventTableNames.Of(store);
 
     /// <summary>The highest sequence after <paramref name="after"/>, within the next <paramref name="window"/> events, with no open gap below it.</summary>
     public async Task<SafeMark> After(long after, int window, CancellationToken ct)
@@ -87,7 +88,7 @@ public sealed class CommittedSequence(IDocumentStore store, ChangeFeedOptions op
     {
         // clock_timestamp() runs after the statement's snapshot is taken: any transaction holding a gap seen here began before it.
         await using var command = new NpgsqlCommand(
-            $"select clock_timestamp(), array(select seq_id from {schema}.mt_events where seq_id > $1 order by seq_id limit $2)", connection);
+            $"select clock_timestamp(), array(select {events.SequenceColumn} from {events.Table} where {events.SequenceColumn} > $1 order by {events.SequenceColumn} limit $2)", connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = window });
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -106,7 +107,7 @@ public sealed class CommittedSequence(IDocumentStore store, ChangeFeedOptions op
             $"""
             select coalesce(min(a.xact_start), clock_timestamp())
             from pg_locks l join pg_stat_activity a on a.pid = l.pid
-            where l.locktype = 'relation' and l.relation = to_regclass('{schema}.mt_events_sequence')
+            where l.locktype = 'relation' and l.relation = to_regclass('{events.Sequence}')
               and l.pid <> pg_backend_pid() and a.xact_start is not null
             """, connection);
         return (DateTime)(await command.ExecuteScalarAsync(ct))!;

@@ -1,5 +1,4 @@
 using CommitmentTracker.Features.Commitments;
-using CommitmentTracker.Infrastructure.Marten;
 using CommitmentTracker.Infrastructure.Http;
 using Marten;
 using Marten.Linq;

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Marten;
 
@@ -8,6 +7,3 @@ namespace CommitmentTracker.Features.MilestoneAssessments;
 public sealed record CsoMilestoneAssessed(
     string AssessmentId, string CommitmentId, string MilestoneId, string Organisation, MilestoneStatus Status, string Comment,
     EvidenceLink[] Evidence, string By, DateTimeOffset At) : IDomainEvent, IHasEvidence;
-
-/// <summary>A CSO's view of a milestone: its OCDS status as the CSO sees it, why, and evidence.</summary>
-public sealed record AssessMilestone([property: Required] MilestoneStatus? Status, [property: Required] string? Comment, EvidenceLink[]? Evidence);

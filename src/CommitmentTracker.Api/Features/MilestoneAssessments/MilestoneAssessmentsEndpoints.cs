@@ -19,25 +19,12 @@ public static class MilestoneAssessmentsEndpoints
         return app;
     }
 
-    public static CsoMilestoneAssessed Decide(Commitment commitment, string milestoneId, AssessMilestone c, Actor actor, DateTimeOffset now)
-    {
-        actor.EnsureRole(Roles.Cso, Roles.Admin);
-        var milestone = CommitmentRules.Find(commitment, milestoneId);
-        var errors = new FieldErrors();
-        errors.Required("status", c.Status).Required("comment", c.Comment).MaxLength("comment", c.Comment, 20000);
-        var evidence = CommitmentRules.Evidence(errors, c.Evidence, commitment.PlanId);
-        if (string.IsNullOrWhiteSpace(actor.Organisation)) errors.Add("organisation", "the API key names no organisation.");
-        errors.ThrowIfAny();
-        return new CsoMilestoneAssessed(CsoMilestoneAssessment.IdFor(milestone.Id, actor.Organisation), commitment.Id, milestone.Id,
-            actor.Organisation.Trim(), c.Status!.Value, c.Comment!.Trim(), evidence, actor.Id, now);
-    }
-
     private static async Task<Created<CsoMilestoneAssessment>> File(
         string id, string milestoneId, AssessMilestone command, IQuerySession session, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http)
     {
         actor.EnsureRole(Roles.Cso, Roles.Admin);
         var commitment = await session.LoadAsync<Commitment>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Commitment", id);
-        var filed = Decide(commitment, milestoneId, command, actor, clock.GetUtcNow());
+        var filed = AssessMilestone.Decide(commitment, new(command, milestoneId, actor.Organisation, actor.Id, clock.GetUtcNow()));
         var saved = await writes.AppendOrStart<CsoMilestoneAssessment>("CSO milestone assessment", filed.AssessmentId, http.Request.ExpectedVersion(),
             _ => [filed], http.RequestAborted);
         http.Response.SetETag(saved.Version);

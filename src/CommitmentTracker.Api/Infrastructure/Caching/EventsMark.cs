@@ -1,3 +1,4 @@
+using CommitmentTracker.Infrastructure.Marten;
 using Marten;
 using Npgsql;
 
@@ -13,14 +14,15 @@ public readonly record struct EventsMark(long Max, long Recent)
 
     public static string Sql(IDocumentStore store)
     {
-        var events = $"{store.Options.Events.DatabaseSchemaName}.mt_events";
+        var names = EventTableNames.Of(store);
+        var (events, seq) = (names.Table, names.SequenceColumn);
         // The last Window rows hold every number of the window. Counting among them, not over a range, keeps the
         // planner's estimate at ~40 instead of ~15,000 (1.4M events), so it cannot tip the stats statement into JIT.
         return $"""
             select v.max_seq,
-                   (select count(*) from (select seq_id from {events} order by seq_id desc limit {Window}) w
-                    where w.seq_id > v.max_seq - {Window}) as recent
-            from (select coalesce(max(seq_id), 0) as max_seq from {events}) v
+                   (select count(*) from (select {seq} from {events} order by {seq} desc limit {Window}) w
+                    where w.{seq} > v.max_seq - {Window}) as recent
+            from (select coalesce(max({seq}), 0) as max_seq from {events}) v
             """;
     }
 

@@ -28,5 +28,8 @@ public static class StorageNames
         return Mapping<T>(store).DuplicatedFields.Single(f => f.Members.Last().Name == name).ColumnName;
     }
 
+    /// <summary>The column holding a document's numeric revision (the stream version of a snapshot): <c>mt_version</c>.</summary>
+    public static string Revision<T>(IDocumentStore store) => Mapping<T>(store).Metadata.Revision.Name;
+
     private static DocumentMapping Mapping<T>(IDocumentStore store) => (DocumentMapping)store.Options.FindOrResolveDocumentType(typeof(T));
 }

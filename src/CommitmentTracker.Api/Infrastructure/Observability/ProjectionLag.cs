@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CommitmentTracker.Infrastructure.Marten;
 using Marten;
 
 namespace CommitmentTracker.Infrastructure.Observability;
@@ -36,8 +37,8 @@ public sealed class ProjectionLag
     public async Task<Snapshot> RefreshAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var events = store.Options.Events.DatabaseSchemaName;
-        var head = (await session.QueryAsync<long>($"select coalesce(max(seq_id), 0) from {events}.mt_events", ct)).Single();
+        var events = EventTableNames.Of(store);
+        var head = (await session.QueryAsync<long>($"select coalesce(max({events.SequenceColumn}), 0) from {events.Table}", ct)).Single();
         var checkpoints = (await store.Advanced.AllProjectionProgress(token: ct))
             .Select(s => new Checkpoint(s.ShardName, s.Sequence)).ToList();
         foreach (var source in sources) checkpoints.AddRange(await source.Checkpoints(ct));

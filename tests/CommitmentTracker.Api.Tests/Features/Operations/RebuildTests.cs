@@ -52,8 +52,7 @@ public sealed class RebuildTests(ApiFactory api) : IClassFixture<ApiFactory>
         var damaged = await Fingerprints();
         Assert.All(ReadModels, t => Assert.NotEqual(before[t], damaged[t])); // the fingerprint sees each change
 
-        var options = new GeneratorOptions("rebuild", 0, 0, 0, 0, api.ConnectionString, api.Schema, null, "");
-        await new Rebuild((DocumentStore)api.Store, options).RunAsync(CancellationToken.None);
+        await new Rebuild((DocumentStore)api.Store).RunAsync(CancellationToken.None);
 
         var rebuilt = await Fingerprints();
         var differ = ReadModels.Where(t => before[t] != rebuilt[t]).Select(t => $"{t}: {before[t]} before, {rebuilt[t]} rebuilt").ToArray();

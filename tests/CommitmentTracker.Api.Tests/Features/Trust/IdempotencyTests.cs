@@ -50,18 +50,36 @@ public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Racing_retries_with_one_key_append_exactly_once()
     {
         var plan = await api.OpenPlan("GE");
+        await (await AdminWith(Guid.NewGuid().ToString()).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).Expect(HttpStatusCode.Created);
         var key = Guid.NewGuid().ToString();
         var before = await api.EventCount();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
-            AdminWith(key).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())));
+        // Both retries must be past the "seen this key?" check, inside their write, before either commits: hold the
+        // idempotency table so both block on their insert, and let go only once PostgreSQL shows both waiting.
+        Reply[] responses;
+        await using (var held = await HeldTable.Lock(api, api.Store.Options.FindOrResolveDocumentType(
+                                         typeof(CommitmentTracker.Infrastructure.Idempotency.IdempotentRequest)).TableName.QualifiedName))
+        {
+            var racing = Enumerable.Range(0, 2).Select(_ => AdminWith(key).Post($"/api/action-plans/{plan}/commitments", Given.Commitment())).ToArray();
+            await held.UntilWaiting(2);
+            await held.Release();
+            responses = await Task.WhenAll(racing);
+        }
 
-        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
         Assert.Equal(before + 1, await api.EventCount());
-        var created = responses.Where(r => r.StatusCode == HttpStatusCode.Created).Select(r => r.Headers.Location).Distinct().ToArray();
-        Assert.Single(created);
-        // A retry that meets the first still running is told to come back in one second (README: Retry-After: 1).
-        Assert.All(responses.Where(r => r.StatusCode == HttpStatusCode.Conflict), r => Assert.Equal(TimeSpan.FromSeconds(1), r.Headers.RetryAfter?.Delta));
+        var first = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created && !r.Headers.Contains("Idempotent-Replayed"));
+        var loser = Assert.Single(responses, r => r != first);
+        if (loser.StatusCode == HttpStatusCode.Created)
+        {
+            Assert.Equal("true", loser.Headers.GetValues("Idempotent-Replayed").Single());
+            Assert.Equal(first.Headers.Location, loser.Headers.Location);
+        }
+        else
+        {
+            // The loser met the winner's record before the winner kept its response (README: Retry-After: 1).
+            Assert.Equal(HttpStatusCode.Conflict, loser.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(1), loser.Headers.RetryAfter?.Delta);
+        }
     }
 
     [Fact]

@@ -59,9 +59,11 @@ public sealed class CommitmentStatsGraphType : ObjectGraphType<CommitmentStatsRo
 }
 
 /// <summary>The commitment fields of the query root.</summary>
-public static class CommitmentQueries
+public sealed class CommitmentQueryFields : IQueryFields
 {
-    public static void AddCommitmentQueries(this ObjectGraphType query)
+    public int Position => 2;
+
+    public void AddTo(ObjectGraphType query)
     {
         query.Field<CommitmentGraphType>("commitment")
             .Description("One commitment; with asOf, as it stood at the end of that day, rebuilt from its events.")

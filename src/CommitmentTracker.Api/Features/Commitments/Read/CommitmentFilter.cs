@@ -1,5 +1,6 @@
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Infrastructure.Http;
+using CommitmentTracker.Infrastructure.Marten;
 using Marten;
 using Marten.Linq.MatchesSql;
 using Npgsql;
@@ -15,10 +16,10 @@ public sealed record CommitmentFilter(
 
     /// <summary>The filter as SQL over the read model.</summary>
     public IQueryable<Commitment> Apply(IQuerySession session, DateOnly today, FieldErrors errors) =>
-        Apply(session.Query<Commitment>(), today, errors, CommitmentSearch.Table(session.DocumentStore));
+        Apply(session.Query<Commitment>(), today, errors, session.DocumentStore);
 
-    /// <summary>Over any query; without <paramref name="searchTable"/>, over states in memory (folded as of a date), so no SQL is used.</summary>
-    public IQueryable<Commitment> Apply(IQueryable<Commitment> query, DateOnly today, FieldErrors errors, string? searchTable = null)
+    /// <summary>Over any query; without <paramref name="store"/>, over states in memory (folded as of a date), so no SQL is used.</summary>
+    public IQueryable<Commitment> Apply(IQueryable<Commitment> query, DateOnly today, FieldErrors errors, IDocumentStore? store = null)
     {
         errors.MaxLength("q", Q, 200);
         foreach (var (field, text) in new[] { ("q", Q), ("member", Member), ("plan", Plan) })
@@ -26,12 +27,12 @@ public sealed record CommitmentFilter(
         errors.Defined("policyArea", PolicyArea).Defined("ogpValue", OgpValue).Defined("completion", Completion).Defined("irmCompletion", IrmCompletion);
         if (!string.IsNullOrWhiteSpace(Member)) { var m = Member.Trim().ToUpperInvariant(); query = query.Where(c => c.MemberCode == m); }
         if (!string.IsNullOrWhiteSpace(Plan)) { var p = Plan.Trim().ToUpperInvariant(); query = query.Where(c => c.PlanId == p); }
-        var inMemory = searchTable is null;
+        var inMemory = store is null;
         // In SQL the bit-mask columns answer these (EventStoreSetup), not the document's arrays.
         if (PolicyArea is { } area)
-            query = inMemory ? query.Where(c => c.PolicyAreas.Contains(area)) : query.Where(c => c.MatchesSql("d.policy_area_mask & ? <> 0", 1 << (int)area));
+            query = inMemory ? query.Where(c => c.PolicyAreas.Contains(area)) : query.Where(c => c.MatchesSql($"d.{StorageNames.Column<Commitment>(store!, x => x.PolicyAreaMask)} & ? <> 0", 1 << (int)area));
         if (OgpValue is { } value)
-            query = inMemory ? query.Where(c => c.OgpValues.Contains(value)) : query.Where(c => c.MatchesSql("d.ogp_value_mask & ? <> 0", 1 << (int)value));
+            query = inMemory ? query.Where(c => c.OgpValues.Contains(value)) : query.Where(c => c.MatchesSql($"d.{StorageNames.Column<Commitment>(store!, x => x.OgpValueMask)} & ? <> 0", 1 << (int)value));
         if (Completion is { } done) query = query.Where(c => c.Completion == done);
         // Null-safe, so the same filter also runs in memory over states folded as of a date (exports with asOf).
         if (IrmCompletion is { } irm) query = query.Where(c => c.Irm != null && c.Irm.Results != null && c.Irm.Results.Completion == irm);
@@ -42,7 +43,7 @@ public sealed record CommitmentFilter(
         if (words.Length == 0) return inMemory ? query.Where(c => false) : query.Where(c => c.MatchesSql("false"));
         return inMemory
             ? query.Where(c => SearchWords.Matches(c.SearchWords(), words))
-            : query.Where(c => c.MatchesSql($"d.id in (select s.id from {searchTable} as s where s.words @@ ?::tsquery)", SearchWords.TsQuery(words)));
+            : query.Where(c => c.MatchesSql($"d.id in ({CommitmentSearch.Matching(store!)})", SearchWords.TsQuery(words)));
     }
 
     /// <summary>SQL that reads the ids this filter's query matches as a subquery, with the query's parameters.</summary>

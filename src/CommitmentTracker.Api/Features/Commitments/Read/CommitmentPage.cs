@@ -1,3 +1,4 @@
+using CommitmentTracker.Infrastructure.Marten;
 using Marten;
 using Npgsql;
 
@@ -31,7 +32,7 @@ public static class CommitmentPage
         var searchOnly = words.Length > 0 && filter with { Q = null } == new CommitmentFilter();
         var store = session.DocumentStore;
         var total = await counts.Get(session, filter, today, () => SearchPlan.Run(store, (connection, transaction) => searchOnly
-            ? Scalar(connection, transaction, $"select count(*) from {CommitmentSearch.Table(store)} as s where s.words @@ $1::tsquery", tsQuery, ct)
+            ? Scalar(connection, transaction, $"select count(*) from ({CommitmentSearch.Matching(store, "$1")}) as s", tsQuery, ct)
             : Count(connection, transaction, filtered, ct), ct), ct);
         // A word this common is met within the first rows of the id order, so the planner's walk down that order is
         // fastest; fewer matches may sit anywhere in it, so their ids are sorted and cut from the index instead.
@@ -52,12 +53,10 @@ public static class CommitmentPage
     private static async Task<List<Commitment>> SearchPage(
         IDocumentStore store, NpgsqlConnection connection, NpgsqlTransaction transaction, string tsQuery, string direction, int offset, int size, CancellationToken ct)
     {
-        var table = store.Options.FindOrResolveDocumentType(typeof(Commitment)).TableName.QualifiedName;
         await using var command = new NpgsqlCommand(
             $"""
-            select d.data, d.mt_version from {table} as d
-            where d.id = any(array(select s.id from {CommitmentSearch.Table(store)} as s where s.words @@ $1::tsquery
-                                   order by s.id {direction} offset $2 limit $3))
+            select d.data, d.{StorageNames.Revision<Commitment>(store)} from {StorageNames.Table<Commitment>(store)} as d
+            where d.id = any(array({CommitmentSearch.Matching(store, "$1")} order by s.id {direction} offset $2 limit $3))
             order by d.id {direction}
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = tsQuery });

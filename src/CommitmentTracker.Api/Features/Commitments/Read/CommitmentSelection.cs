@@ -84,6 +84,7 @@ public sealed class CommitmentSelection
     public async Task<string[]> Languages(CancellationToken ct)
     {
         var inner = query.ToCommand();
+        var events = EventTableNames.Of(store);
         var texts = AsOf is null
             ? """
               select f.data -> 'Title' union all select f.data -> 'Description' union all select f.data -> 'Problem'
@@ -91,9 +92,9 @@ public sealed class CommitmentSelection
               union all select m -> 'Deliverable' from jsonb_array_elements(f.data -> 'Milestones') m
               """
             : $"""
-              select e.data -> x.field from {store.Options.Events.DatabaseSchemaName}.mt_events e,
+              select e.{events.DataColumn} -> x.field from {events.Table} e,
                 (values ('Title'), ('Description'), ('Problem'), ('Objective'), ('Deliverable')) x(field)
-              where e.stream_id = f.data ->> 'Id'
+              where e.{events.StreamColumn} = f.data ->> 'Id'
               """;
         var sql = $"""
             with f as ({inner.CommandText.TrimEnd(';')})

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CommitmentTracker.Infrastructure.Marten;
 using Marten;
 
 namespace CommitmentTracker.Features.Commitments;
@@ -18,7 +19,11 @@ public sealed record CommitmentSearch(
     public string Words => SearchWords.TsVector(SearchWords.OfCommitment(
         Id, LeadInstitution, SupportingInstitutions, new[] { Title, Description, Problem, Objective }.Concat(MilestoneTitles)));
 
-    public static string Table(IDocumentStore store) => store.Options.FindOrResolveDocumentType(typeof(CommitmentSearch)).TableName.QualifiedName;
+    public static string Table(IDocumentStore store) => StorageNames.Table<CommitmentSearch>(store);
+
+    /// <summary>The ids of the search rows whose words match a tsquery, the one parameter (<c>?</c> for Marten, <c>$1</c> for Npgsql).</summary>
+    public static string Matching(IDocumentStore store, string parameter = "?") =>
+        $"select s.id from {Table(store)} as s where s.{StorageNames.Column<CommitmentSearch>(store, x => x.Words)} @@ {parameter}::tsquery";
 
     public static CommitmentSearch Create(CommitmentMade e) =>
         new(e.CommitmentId, e.LeadInstitution, e.SupportingInstitutions, e.Title, e.Description, e.Problem, e.Objective, []);

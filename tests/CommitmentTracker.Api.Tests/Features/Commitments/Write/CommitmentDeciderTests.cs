@@ -1,6 +1,7 @@
 using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
+using CommitmentTracker.Features.MilestoneAssessments;
 using CommitmentTracker.Infrastructure.Http;
 
 namespace CommitmentTracker.Api.Tests.Features.Commitments.Write;
@@ -163,5 +164,25 @@ public sealed class CommitmentDeciderTests
         Assert.Collection(events, e => Assert.IsType<IrmDesignAssessed>(e), e => Assert.IsType<IrmResultsAssessed>(e));
         Assert.Equal(starred, Given([Made, .. events]).Starred);
         Assert.Contains("body", Assert.Throws<ValidationFailed>(() => RecordIrmAssessment.Decide(Given(Made), new(new(null, null), "key:irm", Now))).Errors.Keys);
+    }
+
+    [Fact]
+    public void Assess_milestone_files_into_the_organisations_stream_for_that_milestone()
+    {
+        var body = new AssessMilestone(MilestoneStatus.PartiallyMet, " ნახევარი შესრულდა ", null);
+        var filed = AssessMilestone.Decide(Given(Made, Due), new(body, "ge0066-m1", " Transparency International Georgia ", "key:cso", Now));
+        Assert.Equal((CsoMilestoneAssessment.IdFor("GE0066-M1", "Transparency International Georgia"), "GE0066", "GE0066-M1"),
+            (filed.AssessmentId, filed.CommitmentId, filed.MilestoneId));
+        Assert.Equal(("Transparency International Georgia", MilestoneStatus.PartiallyMet, "ნახევარი შესრულდა", "key:cso", Now),
+            (filed.Organisation, filed.Status, filed.Comment, filed.By, filed.At));
+        Assert.Empty(filed.Evidence);
+    }
+
+    [Fact]
+    public void Assess_milestone_names_each_missing_field_and_an_unknown_milestone()
+    {
+        var invalid = Assert.Throws<ValidationFailed>(() => AssessMilestone.Decide(Given(Made, Due), new(new(null, " ", null), "GE0066-M1", " ", "key:cso", Now)));
+        Assert.Equal(["comment", "organisation", "status"], invalid.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Throws<ResourceNotFound>(() => AssessMilestone.Decide(Given(Made, Due), new(new(MilestoneStatus.Met, "x", null), "GE0066-M9", "TI", "key:cso", Now)));
     }
 }

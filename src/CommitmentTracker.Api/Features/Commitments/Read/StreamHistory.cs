@@ -1,8 +1,7 @@
-using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Http;
 using Marten;
 
-namespace CommitmentTracker.Infrastructure.Marten;
+namespace CommitmentTracker.Features.Commitments;
 
 public static class StreamHistory
 {
