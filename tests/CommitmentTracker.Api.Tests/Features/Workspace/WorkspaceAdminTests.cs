@@ -41,7 +41,7 @@ public sealed class WorkspaceAdminTests(WorkspaceBrowserApi api)
         await tab.FillAsync("#code", code.ToLowerInvariant());
         await tab.FillAsync("#name", "ბათუმი");
         await tab.SelectOptionAsync("#defaultLanguage", "ka");
-        Assert.Equal(303, await Post(tab));
+        Assert.Equal(303, await PostWithKeyboard(tab));
         Assert.Contains(T("Work.Saved", lang, code), await tab.InnerTextAsync("[role=status]"));
         var member = await (await api.Admin().GetAsync($"/api/members/{code}")).Expect(HttpStatusCode.OK);
         Assert.Equal("ბათუმი", member["nameTranslations"]!["ka"]!.GetValue<string>());
@@ -58,7 +58,7 @@ public sealed class WorkspaceAdminTests(WorkspaceBrowserApi api)
         Assert.Equal(WorkspaceBrowserApi.GeorgianRegions, await tab.InputValueAsync("#reason"));
         await CheckedAtBothWidths(tab, "admin-rename-errors", lang);
         await tab.FillAsync("#name", "ბათუმის მუნიციპალიტეტი");
-        Assert.Equal(303, await Post(tab));
+        Assert.Equal(303, await PostWithKeyboard(tab, " "));
         member = await (await api.Admin().GetAsync($"/api/members/{code}")).Expect(HttpStatusCode.OK);
         Assert.Equal("ბათუმის მუნიციპალიტეტი", member["nameTranslations"]!["ka"]!.GetValue<string>());
 
@@ -107,7 +107,7 @@ public sealed class WorkspaceAdminTests(WorkspaceBrowserApi api)
         Assert.Contains("XX", await tab.InnerTextAsync("#members-error"));
         Assert.Equal(before, await api.Footprint());
         await tab.FillAsync("#members", "ge");
-        Assert.Equal(303, await Post(tab));
+        Assert.Equal(303, await PostWithKeyboard(tab));
 
         // The secret, this once.
         Assert.EndsWith("/workspace/keys/issued", tab.Url);
@@ -174,7 +174,7 @@ public sealed class WorkspaceAdminTests(WorkspaceBrowserApi api)
         Assert.Equal(before, await api.EventCount());
         await CheckedAtBothWidths(tab, "admin-hide-errors", lang);
         await tab.FillAsync("#reason", "Off topic");
-        Assert.Equal(303, await Post(tab));
+        Assert.Equal(303, await PostWithKeyboard(tab));
         var read = await (await api.Anonymous().GetAsync($"/api/commitments/{commitment}/comments/{comment}")).Expect(HttpStatusCode.OK);
         Assert.True(read["hidden"]!.GetValue<bool>());
         Assert.Equal("Off topic", read["hiddenReason"]!.GetValue<string>());
@@ -183,7 +183,7 @@ public sealed class WorkspaceAdminTests(WorkspaceBrowserApi api)
         await tab.ClickAsync($"a[href='{form}']");
         Assert.Equal(T("Admin.Restore", lang), (await tab.InnerTextAsync("form.form button[type=submit]")).Trim());
         await tab.FillAsync("#reason", "ეს კომენტარი თემას ეხება");
-        Assert.Equal(303, await Post(tab));
+        Assert.Equal(303, await PostWithKeyboard(tab, " "));
         read = await (await api.Anonymous().GetAsync($"/api/commitments/{commitment}/comments/{comment}")).Expect(HttpStatusCode.OK);
         Assert.False(read["hidden"]!.GetValue<bool>());
         Assert.Equal(WorkspaceBrowserApi.GeorgianRegions, read["text"]!.GetValue<string>());

@@ -40,7 +40,7 @@ public sealed class WorkspaceDialogueTests(WorkspaceBrowserApi api)
         Assert.Equal(before, await api.EventCount());
         await CheckedAtBothWidths(tab, "form-comment-errors", lang);
         await tab.FillAsync("#text", WorkspaceBrowserApi.GeorgianTitle);
-        Assert.Equal(303, await Post(tab));
+        Assert.Equal(303, await PostWithKeyboard(tab));
         Assert.EndsWith($"{comments}?posted=1", tab.Url);
         Assert.Contains(WorkspaceBrowserApi.GeorgianTitle, await tab.InnerTextAsync(".comments"));
         var thread = (await (await api.Anonymous().GetAsync($"/api/commitments/{commitment}/comments")).Expect(HttpStatusCode.OK)).AsArray();
@@ -72,7 +72,7 @@ public sealed class WorkspaceDialogueTests(WorkspaceBrowserApi api)
         await CheckedAtBothWidths(official, "form-reply-errors", lang);
         const string answer = "პორტალი ორ რეგიონში მუშაობს";
         await official.FillAsync("#text", answer);
-        Assert.Equal(303, await Post(official));
+        Assert.Equal(303, await PostWithKeyboard(official, " "));
         var replies = (await (await api.Anonymous().GetAsync($"/api/commitments/{commitment}/comments")).Expect(HttpStatusCode.OK))[0]!["replies"]!.AsArray();
         Assert.Equal(2, replies.Count);
         // Both replies carry the same instant (the test clock), so their order is not what is checked.

@@ -25,6 +25,19 @@ public static class WorkspaceTabs
         return response.Status;
     }
 
+    /// <summary>Submits the page's form from the keyboard alone: Tab from the heading to its submit button, then Enter (or Space); returns the post's status.</summary>
+    public static async Task<int> PostWithKeyboard(IPage tab, string key = "Enter")
+    {
+        await tab.Locator("h1").FocusAsync();
+        await TabTo(tab, "form.form button[type=submit]");
+        var form = tab.Url;
+        var response = await tab.RunAndWaitForResponseAsync(() => tab.Keyboard.PressAsync(key), r => r.Request.Method == "POST");
+        // A 303 is followed by a GET of another address: wait for it, not just for the form's page to be loaded.
+        if (response.Status == 303) await tab.WaitForURLAsync(u => u != form);
+        await tab.WaitForLoadStateAsync(LoadState.Load);
+        return response.Status;
+    }
+
     /// <summary>axe finds no critical or serious violation, the page has one h1, and a screenshot is kept as <c>{name}-{lang}-{width}.png</c>.</summary>
     public static async Task Checked(IPage tab, string name, string lang, int width = 1280)
     {
