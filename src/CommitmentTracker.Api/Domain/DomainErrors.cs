@@ -35,5 +35,12 @@ public sealed class StaleVersion(string streamId, long expected, long current)
     public long Current { get; } = current;
 }
 
+/// <summary>429: the caller has used a budget of its own (comments a minute); it may try again after <see cref="RetryAfterSeconds"/>.</summary>
+public sealed class TooManyRequests(int retryAfterSeconds)
+    : DomainError($"This caller has used its comment budget. Retry after {retryAfterSeconds} s.")
+{
+    public int RetryAfterSeconds { get; } = retryAfterSeconds;
+}
+
 /// <summary>403: authenticated, but the role or member scope does not allow this write.</summary>
 public sealed class Forbidden(string message) : DomainError(message);

@@ -18,7 +18,8 @@ public static class ApiKeysEndpoints
         return app;
     }
 
-    private static async Task<Created<IssuedApiKey>> Issue(IssueApiKey command, IDocumentSession session, Actor actor, TimeProvider clock, HttpContext http)
+    // The REST route's handlers, which the workspace's key forms call too.
+    public static async Task<Created<IssuedApiKey>> Issue(IssueApiKey command, IDocumentSession session, Actor actor, TimeProvider clock, HttpContext http)
     {
         actor.EnsureAdmin();
         var known = await session.Query<Member>().Select(m => m.Id).ToListAsync(http.RequestAborted);
@@ -29,14 +30,14 @@ public static class ApiKeysEndpoints
         return TypedResults.Created($"/api/api-keys/{key.KeyId}", new IssuedApiKey(key.KeyId, secret, key.Name, key.Role, key.Organisation, key.Members));
     }
 
-    private static async Task<Ok<ApiKeyResponse[]>> List(IQuerySession session, Actor actor, HttpContext http)
+    public static async Task<Ok<ApiKeyResponse[]>> List(IQuerySession session, Actor actor, HttpContext http)
     {
         actor.EnsureAdmin();
         var keys = await session.Query<ApiKey>().OrderBy(k => k.CreatedAt).ToListAsync(http.RequestAborted);
         return TypedResults.Ok(keys.Select(ApiKeyResponse.From).ToArray());
     }
 
-    private static async Task<NoContent> Revoke(string keyId, IDocumentSession session, Actor actor, TimeProvider clock, HttpContext http)
+    public static async Task<NoContent> Revoke(string keyId, IDocumentSession session, Actor actor, TimeProvider clock, HttpContext http)
     {
         actor.EnsureAdmin();
         if (keyId.Length != 12) throw new ResourceNotFound("API key", keyId);

@@ -11,7 +11,7 @@ namespace CommitmentTracker.Features.Dialogue;
 public static class DialogueSetup
 {
     public static IServiceCollection AddDialogue(this IServiceCollection services) => services
-        .AddCommentRateLimit()
+        .AddSingleton<CommentBudget>()
         .AddScoped<CommentsEndpoints.CommentWriter>()
         .AddScoped<ResponsesEndpoints.Responder>();
 

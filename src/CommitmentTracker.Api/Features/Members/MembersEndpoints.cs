@@ -29,7 +29,8 @@ public static class MembersEndpoints
         return app;
     }
 
-    private static async Task<Created<MemberResponse>> Register(
+    // The REST route's handlers, which the workspace's member forms call too.
+    public static async Task<Created<MemberResponse>> Register(
         RegisterMember command, IDocumentSession session, Actor actor, TimeProvider clock, HttpContext http)
     {
         actor.EnsureAdmin();
@@ -41,11 +42,11 @@ public static class MembersEndpoints
         return TypedResults.Created($"/api/members/{member.Id}", MemberResponse.From(member, LocalizedText.RequestedLanguages(http.Request)));
     }
 
-    private static Task<Ok<MemberResponse>> Rename(
+    public static Task<Ok<MemberResponse>> Rename(
         string code, RenameMember command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http) =>
         Revise(code, writes, actor, http, m => RenameMember.Decide(m, command, actor.Id, clock.GetUtcNow()));
 
-    private static Task<Ok<MemberResponse>> SetStatus(
+    public static Task<Ok<MemberResponse>> SetStatus(
         string code, SetMemberStatus command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http) =>
         Revise(code, writes, actor, http, m => SetMemberStatus.Decide(m, command, actor.Id, clock.GetUtcNow()));
 

@@ -19,6 +19,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         await http.ReapplyCors();
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "2";
         if (exception is StillProcessing) http.Response.Headers.RetryAfter = "1";
+        if (exception is TooManyRequests many) http.Response.Headers.RetryAfter = many.RetryAfterSeconds.ToString();
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
@@ -49,6 +50,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         ExistingStreamIdCollisionException e => AlreadyExists(e.Id),
         ConcurrencyException => new ProblemDetails { Status = 409, Title = "The resource has changed.", Detail = "Another write landed first. Reload and retry." },
         Forbidden f => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = f.Message },
+        TooManyRequests t => new ProblemDetails
+            { Status = 429, Title = "Too many requests.", Detail = t.Message, Extensions = { ["retryAfterSeconds"] = t.RetryAfterSeconds } },
         _ when DatabaseUnavailable(exception) => new ProblemDetails
             { Status = 503, Title = "The database is unavailable.", Detail = "Try again shortly." },
         OperationCanceledException => new ProblemDetails { Status = 499, Title = "The client closed the request." },

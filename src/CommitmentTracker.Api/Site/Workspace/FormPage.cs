@@ -25,6 +25,9 @@ public abstract class FormPage : ComponentBase
     protected FormProblem? Problem { get; private set; }
     protected bool IsPost => HttpMethods.IsPost(Http.Request.Method);
 
+    /// <summary>The field beside which a refusal of the whole request (a rule, a budget spent) is shown; null: in the summary only.</summary>
+    protected virtual string? RefusalField => null;
+
     /// <summary>Where the browser goes after the write landed.</summary>
     protected abstract string Then { get; }
 
@@ -35,6 +38,13 @@ public abstract class FormPage : ComponentBase
     /// <summary>Every value posted under <paramref name="name"/> (a set of checkboxes), or, before the first post, <paramref name="initial"/>.</summary>
     protected IReadOnlyCollection<string> Values(string name, params string[] initial) =>
         IsPost ? Http.Request.Form[name].OfType<string>().ToArray() : initial;
+
+    /// <summary>The version the hidden field carries: after a conflict the current one (so "apply on top" can land), else the one the form was opened at.</summary>
+    protected string VersionOf(long? opened) => Problem?.CurrentVersion?.ToString() ?? Value(VersionField, opened?.ToString());
+
+    /// <summary>After a conflict, the entries of <paramref name="history"/> written since the version this person's form was opened at.</summary>
+    protected IReadOnlyList<HistoryEntry> ChangedSince(IEnumerable<HistoryEntry> history) =>
+        Problem is { Stale: true } && long.TryParse(Http.Request.Form[VersionField], out var opened) ? history.Where(e => e.Version > opened).ToList() : [];
 
     /// <summary>The page refuses to show a form the person may not use (403); a forged post still reaches the write path, which refuses it.</summary>
     protected void Refuse() => Http.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -51,7 +61,7 @@ public abstract class FormPage : ComponentBase
         }
         catch (Exception e) when (FormProblem.From(e) is { } problem)
         {
-            Problem = problem;
+            Problem = RefusalField is { } field ? problem.Beside(field) : problem;
             Http.Response.StatusCode = problem.Status;
             return;
         }
@@ -92,11 +102,8 @@ public abstract class FormPage : ComponentBase
     protected virtual IReadOnlyList<HistoryEntry> StreamEntries => [];
 
     /// <summary>The version the hidden field carries: after a conflict the current one (so "apply on top" can land), else the one the form was opened at.</summary>
-    protected string Version => Problem?.CurrentVersion?.ToString() ?? Value(VersionField, StreamVersion?.ToString());
+    protected string Version => VersionOf(StreamVersion);
 
     /// <summary>After a conflict, what the other writes changed since the version this person's form was opened at.</summary>
-    protected IReadOnlyList<HistoryEntry> Changes =>
-        Problem is { Stale: true } && long.TryParse(Http.Request.Form[VersionField], out var opened)
-            ? StreamEntries.Where(e => e.Stream == Stream && e.Version > opened).ToList()
-            : [];
+    protected IReadOnlyList<HistoryEntry> Changes => ChangedSince(StreamEntries.Where(e => e.Stream == Stream));
 }

@@ -16,6 +16,11 @@ public sealed record FormProblem(int Status, string? Detail, IReadOnlyDictionary
         .Where(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase) || e.Key.StartsWith(field + ".", StringComparison.OrdinalIgnoreCase))
         .SelectMany(e => e.Value).ToArray();
 
+    /// <summary>A refusal without field errors (a rule, 429), its detail as the message of <paramref name="field"/>; conflicts and refusals of the person stay as they are.</summary>
+    public FormProblem Beside(string field) => Errors.Count == 0 && !Stale && !Forbidden && Detail is { } detail
+        ? this with { Errors = new Dictionary<string, string[]> { [field] = [detail] } }
+        : this;
+
     public static FormProblem? From(Exception e)
     {
         var problem = ProblemExceptionHandler.ToProblem(e);

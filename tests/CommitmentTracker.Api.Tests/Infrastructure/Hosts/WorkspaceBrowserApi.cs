@@ -42,6 +42,24 @@ public sealed class WorkspaceBrowserApi : BrowserApi
 
     /// <summary>Per journey of the plan forms ("plan-en", "plan-ka", "plan-forged", "plan-conflict", "kb"): a Georgian plan in Draft with its own commitment and milestone.</summary>
     public Dictionary<string, (string Plan, string Commitment, string Milestone)> GePlans { get; } = [];
+    /// <summary>Per language of the dialogue journey: a monitor and an official of Georgia of its own (each has its own comment budget).</summary>
+    public Dictionary<string, (string Cso, string Poc)> Talkers { get; } = [];
+
+    /// <summary>Per language of the admin journey: the comment, with seed text, that the admin hides and shows again.</summary>
+    public Dictionary<string, string> ToModerate { get; } = [];
+
+    /// <summary>A monitor whose comment budget a test spends.</summary>
+    public string Flooder { get; private set; } = "";
+
+    public const int CommentBudget = 5;
+
+    /// <summary>Rate limits on, as in production, but only the comment budget small enough to reach; request logs kept, to show what they never hold.</summary>
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["RateLimits:Enabled"] = "true", ["RateLimits:PerKeyPerMinute"] = "1000000", ["RateLimits:PerIpPerMinute"] = "1000000",
+        ["RateLimits:CommentsPerKeyPerMinute"] = CommentBudget.ToString(),
+        ["Logging:LogLevel:Microsoft.AspNetCore.Hosting"] = "Information", ["Logging:LogLevel:CommitmentTracker"] = "Information",
+    };
 
     public override async Task InitializeAsync()
     {
@@ -57,7 +75,7 @@ public sealed class WorkspaceBrowserApi : BrowserApi
 
         var plan = (await (await admin.PostJson("/api/action-plans", Given.Plan("GE", "2024-01-01", "2025-12-31"))).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
         var cso = WithKey(Cso);
-        foreach (var journey in new[] { "en", "ka", "conflict", "forged", "cso-en", "cso-ka", "irm-en", "irm-ka" })
+        foreach (var journey in new[] { "en", "ka", "conflict", "forged", "cso-en", "cso-ka", "irm-en", "irm-ka", "dialogue-en", "dialogue-ka", "moderation-en", "moderation-ka", "flood" })
         {
             var title = new Dictionary<string, string> { ["ka"] = GeorgianTitle, ["en"] = $"Public administration reform monitor ({journey})" };
             var id = (await (await admin.PostJson($"/api/action-plans/{plan}/commitments", Given.Commitment(title: title))).Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
@@ -88,6 +106,13 @@ public sealed class WorkspaceBrowserApi : BrowserApi
         }
         AmPlan = (await (await admin.PostJson("/api/action-plans", Given.Plan("AM", "2024-01-01", "2025-12-31", lang: "hy", title: "Երկրորդ ծրագիր")))
             .Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        foreach (var lang in new[] { "en", "ka" })
+        {
+            Talkers[lang] = (await IssuedKey("cso", $"Tamar Lomidze ({lang})", CsoOrganisation), await IssuedKey("poc", $"Levan Tsiklauri ({lang})", "Administration of the Government", "GE"));
+            ToModerate[lang] = (await (await cso.PostJson($"/api/commitments/{Ge["moderation-" + lang].Commitment}/comments", new { text = GeorgianRegions })).Expect(HttpStatusCode.Created))
+                ["id"]!.GetValue<string>();
+        }
+        Flooder = await IssuedKey("cso", "Flooder", CsoOrganisation);
 
         var amPlan = (await (await admin.PostJson("/api/action-plans", Given.Plan("AM", "2024-01-01", "2025-12-31", lang: "hy", title: "Գործողությունների ծրագիր")))
             .Expect(HttpStatusCode.Created))["id"]!.GetValue<string>();
@@ -115,6 +140,16 @@ public sealed class WorkspaceBrowserApi : BrowserApi
     /// <summary>A commitment as the API reads it now.</summary>
     public async Task<System.Text.Json.Nodes.JsonNode> Read(string commitment) =>
         await (await Admin().GetAsync($"/api/commitments/{commitment}")).Expect(HttpStatusCode.OK);
+
+    /// <summary>Every event and every stored document: the proof that a refused admin post (keys and sessions are documents, not events) stored nothing.</summary>
+    public async Task<long> Footprint()
+    {
+        await using var session = Store.QuerySession();
+        var tables = await session.QueryAsync<string>($"select table_name from information_schema.tables where table_schema = '{Schema}' and table_name like 'mt_doc_%'");
+        var documents = 0L;
+        foreach (var table in tables) documents += (await session.QueryAsync<long>($"select count(*) from {Schema}.{table}")).Single();
+        return documents + await EventCount();
+    }
 
     public async Task<string> IssuedKey(string role, string name, string organisation, params string[] members) =>
         (await (await Admin().PostJson("/api/api-keys", new { name, role, organisation, members })).Expect(HttpStatusCode.Created))["secret"]!.GetValue<string>();

@@ -25,15 +25,42 @@ public static class WorkspaceTabs
         return response.Status;
     }
 
-    /// <summary>axe finds no critical or serious violation, the page has one h1, and a screenshot is kept as <c>{name}-{lang}-1280.png</c>.</summary>
-    public static async Task Checked(IPage tab, string name, string lang)
+    /// <summary>Submits the page's form from the keyboard alone: Tab from the heading to its submit button, then Enter (or Space); returns the post's status.</summary>
+    public static async Task<int> PostWithKeyboard(IPage tab, string key = "Enter")
+    {
+        await tab.Locator("h1").FocusAsync();
+        await TabTo(tab, "form.form button[type=submit]");
+        var form = tab.Url;
+        var response = await tab.RunAndWaitForResponseAsync(() => tab.Keyboard.PressAsync(key), r => r.Request.Method == "POST");
+        // A 303 is followed by a GET of another address: wait for it, not just for the form's page to be loaded.
+        if (response.Status == 303) await tab.WaitForURLAsync(u => u != form);
+        await tab.WaitForLoadStateAsync(LoadState.Load);
+        return response.Status;
+    }
+
+    /// <summary>axe finds no critical or serious violation, the page has one h1, and a screenshot is kept as <c>{name}-{lang}-{width}.png</c>.</summary>
+    public static async Task Checked(IPage tab, string name, string lang, int width = 1280)
     {
         var axe = await tab.RunAxe();
         var serious = axe.Violations.Where(v => v.Impact is "critical" or "serious")
             .Select(v => $"{v.Id} ({v.Impact}): {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}").ToList();
         Assert.True(serious.Count == 0, $"{name} ({lang}):\n" + string.Join("\n", serious));
         Assert.Equal(1, await tab.Locator("h1").CountAsync());
-        await SiteBrowserTests.Shoot(tab, name, lang, 1280);
+        await SiteBrowserTests.Shoot(tab, name, lang, width);
+    }
+
+    /// <summary>As <see cref="Checked"/>, then again at 390 px: axe, no sideways scrolling, and <c>{name}-{lang}-390.png</c>.</summary>
+    public static async Task CheckedAtBothWidths(IPage tab, string name, string lang)
+    {
+        await Checked(tab, name, lang);
+        await tab.SetViewportSizeAsync(390, 844);
+        try
+        {
+            var overflow = await tab.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{name} ({lang}) scrolls sideways by {overflow}px at 390px");
+            await Checked(tab, name, lang, 390);
+        }
+        finally { await tab.SetViewportSizeAsync(1280, 900); }
     }
 
     /// <summary>Every field of the form and its submit button take focus, in order, from Tab alone.</summary>

@@ -1,7 +1,6 @@
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
-using CommitmentTracker.Infrastructure.Limits;
 using CommitmentTracker.Infrastructure.Marten;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,19 +20,31 @@ public static class CommentsEndpoints
 
         var writes = comments.MapGroup("/").RequireAuthorization(AuthSetup.Writer)
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
-        writes.MapPost("/", Post).RequireRateLimiting(CommentRateLimit.Policy)
+        writes.MapPost("/", Post)
             .WithSummary("Comment on the commitment or one of its milestones (any signed-in role); parentId replies, one level deep.");
-        writes.MapPatch("/{commentId}", (string id, string commentId, EditComment c, CommentWriter x) =>
-            x.Write(id, commentId, s => CommentDecider.Decide(s, c, x.Actor, x.Now)))
-            .RequireRateLimiting(CommentRateLimit.Policy)
+        writes.MapPatch("/{commentId}", (string id, string commentId, EditComment c, CommentWriter x, CommentBudget budget) =>
+            {
+                budget.Take(x.Actor);
+                return x.Write(id, commentId, s => CommentDecider.Decide(s, c, x.Actor, x.Now));
+            })
             .WithSummary("The author edits the text, within 15 minutes of posting; the earlier text stays in the history.");
-        writes.MapPost("/{commentId}/hide", (string id, string commentId, ModerateComment c, CommentWriter x) =>
-            x.Write(id, commentId, s => CommentDecider.Hide(s, c, x.Actor, x.Now)))
-            .WithSummary("Hide a comment, with a reason readers see (admin).");
-        writes.MapPost("/{commentId}/restore", (string id, string commentId, ModerateComment c, CommentWriter x) =>
-            x.Write(id, commentId, s => CommentDecider.Restore(s, c, x.Actor, x.Now)))
-            .WithSummary("Show a hidden comment again, with a reason (admin).");
+        writes.MapPost("/{commentId}/hide", Hide).WithSummary("Hide a comment, with a reason readers see (admin).");
+        writes.MapPost("/{commentId}/restore", Restore).WithSummary("Show a hidden comment again, with a reason (admin).");
         return app;
+    }
+
+    // A moderator hides a comment, or shows it again: the REST routes' handlers, and the workspace's moderation form's.
+    // Who may is asked before the write, so a caller who may not moderate is 403 whatever version it names (not 409).
+    public static Task<Ok<CommentView>> Hide(string id, string commentId, ModerateComment c, CommentWriter x)
+    {
+        x.Actor.EnsureAdmin();
+        return x.Write(id, commentId, s => CommentDecider.Hide(s, c, x.Actor, x.Now));
+    }
+
+    public static Task<Ok<CommentView>> Restore(string id, string commentId, ModerateComment c, CommentWriter x)
+    {
+        x.Actor.EnsureAdmin();
+        return x.Write(id, commentId, s => CommentDecider.Restore(s, c, x.Actor, x.Now));
     }
 
     /// <summary>What every write to an existing comment needs from the request.</summary>
@@ -52,9 +63,11 @@ public static class CommentsEndpoints
         }
     }
 
-    private static async Task<Created<CommentView>> Post(
-        string id, PostComment command, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http)
+    // Post a comment or a reply: the REST route's handler, and the workspace's comment forms'.
+    public static async Task<Created<CommentView>> Post(
+        string id, PostComment command, StreamWrites writes, Actor actor, TimeProvider clock, CommentBudget budget, HttpContext http)
     {
+        budget.Take(actor);
         var now = clock.GetUtcNow();
         var posted = await writes.Start<Comment, CommentPosted>(async session =>
         {
