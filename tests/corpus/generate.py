@@ -375,6 +375,33 @@ for label, change in [("date in the future", {"date": "2999-01-01"}), ("no parti
 for label, body in [("no link", {"reason": "x"}), ("ftp link", {"url": "ftp://x.org/rr", "reason": "x"}), ("no reason", {"url": "https://gov.ge/rr"})]:
     case(f"record: reasoned response, {label}", "PUT", P + "/co-creation/reasoned-response", body, expect=400)
 
+# --- issue 17, real dates: effectiveOn (the corpus clock is 2024-06-01; {plan} runs 2024-01-01 .. 2025-12-31 and, like
+# GE, {commitment} and the arranged comment and CSO assessment, was written on that day) ---------------------------
+def dated(name, method, path, body, fields=("effectiveOn",)):
+    case("record: effectiveOn, " + name, method, path, body, expect=400)
+    cases[-1]["errors"] = list(fields)
+m, p, b = writes["member"]
+dated("register a member in the future", m, p, with_(b, effectiveOn="2999-01-01"))
+dated("rename a member before its latest change", "PATCH", "/api/members/GE", {"name": {"ka": "საქართველო"}, "reason": "x", "effectiveOn": "2024-05-31"})
+dated("member status in the future", "POST", "/api/members/GE/status", {"status": "Inactive", "reason": "x", "effectiveOn": "2024-06-02"})
+dated("member status, a day that is not yyyy-MM-dd", "POST", "/api/members/GE/status", {"status": "Inactive", "reason": "x", "effectiveOn": "01/06/2024"})
+m, p, b = writes["plan"]
+dated("draft a plan in the future", m, p, with_(b, effectiveOn="2024-06-02"))
+m, p, b = writes["plan status"]
+dated("move a plan before its latest change", m, p, with_(b, effectiveOn="2024-05-31"))
+dated("move a plan, effectiveOn a number", m, p, with_(b, effectiveOn=20240531))
+dated("revise a plan before its latest change", "PATCH", P, {"title": {"ka": "გეგმა"}, "reason": "x", "effectiveOn": "2023-01-01"})
+for target, day in [("completion", "2024-06-02"), ("milestone", "2023-12-31"), ("progress", "2024-05-31")]:
+    m, p, b = writes[target]
+    dated(f"{target} on {day}", m, p, with_(b, effectiveOn=day))
+m, p, b = dialogue_writes["response"]
+for label, day in [("in the future", "2024-06-02"), ("before the plan's start", "2023-12-31"), ("before the assessment it answers was filed", "2024-05-31")]:
+    dated(f"response {label}", m, p, with_(b, effectiveOn=day))
+m, p, b = dialogue_writes["comment"]
+dated("comment in the future", m, p, with_(b, effectiveOn="2024-06-02"))
+dated("comment before the plan's start", m, p, with_(b, effectiveOn="2023-12-31"))
+dated("reply before the comment it answers", m, p, with_(b, parentId="{comment}", effectiveOn="2024-05-31"))
+
 # A body over the 1 MiB limit is refused whole, before anything reads it.
 for c in cases:
     if "{{1MB" in c.get("body", ""):
