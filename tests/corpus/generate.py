@@ -402,6 +402,34 @@ dated("comment in the future", m, p, with_(b, effectiveOn="2024-06-02"))
 dated("comment before the plan's start", m, p, with_(b, effectiveOn="2023-12-31"))
 dated("reply before the comment it answers", m, p, with_(b, parentId="{comment}", effectiveOn="2024-05-31"))
 
+# --- issue 17, the import's own errors: the file's and a row's effectiveOn, reasons, ids, rows (corpus clock 2024-06-01) --
+import_rows = {
+    "import: ?effectiveOn in the future": ("?effectiveOn=2024-06-02", "Commitment Unique Identifier,Title\nA,x\n", "text/csv", ["effectiveOn"]),
+    "import: ?effectiveOn not a date": ("?effectiveOn=yesterday", "Commitment Unique Identifier,Title\nA,x\n", "text/csv", ["effectiveOn"]),
+    "import: ?dryRun not a boolean": ("?dryRun=maybe", "Commitment Unique Identifier,Title\nA,x\n", "text/csv", ["dryRun"]),
+    "import: no rows": ("", "Commitment Unique Identifier,Title\n", "text/csv", ["commitments"]),
+    "import: a row's Effective On in the future": ("", "Commitment Unique Identifier,Completion (self),Reason,Effective On\n{commitment},Limited,x,2024-06-02\n", "text/csv",
+                                                   ["commitments[2].Effective On"]),
+    "import: a row's Effective On before the plan's start": ("", "Commitment Unique Identifier,Completion (self),Reason,Effective On\n{commitment},Limited,x,2023-12-31\n", "text/csv",
+                                                            ["commitments[2].Effective On"]),
+    "import: a row's Effective On before the latest change": ("", "Commitment Unique Identifier,Completion (self),Reason,Effective On\n{commitment},Limited,x,2024-05-31\n", "text/csv",
+                                                             ["commitments[2].Effective On"]),
+    "import: a row's Effective On not a date": ("", "Commitment Unique Identifier,Completion (self),Reason,Effective On\n{commitment},Limited,x,31.05.2024\n", "text/csv",
+                                               ["commitments[2].Effective On"]),
+    "import: an update without a reason": ("", "Commitment Unique Identifier,Completion (self)\n{commitment},Limited\n", "text/csv", ["commitments[2].Reason"]),
+    "import: a JSON row's effectiveOn in the future": ("", json.dumps({"commitments": [{"id": "{commitment}", "completion": "Limited", "reason": "x", "effectiveOn": "2024-06-02"}]}),
+                                                       "application/json", ["commitments[0].effectiveOn"]),
+    "import: a milestone row of no commitment row": ("", json.dumps({"commitments": [{"id": "{commitment}"}], "milestones": [{"commitmentId": "ZZ", "progress": 5}]}),
+                                                     "application/json", ["milestones[0].commitmentId"]),
+    "import: an unknown Milestone ID": ("?reason=x", json.dumps({"commitments": [{"id": "{commitment}"}], "milestones": [{"commitmentId": "{commitment}", "id": "X-M9", "progress": 5}]}),
+                                        "application/json", ["milestones[0].id", "milestones[0].title", "milestones[0].start", "milestones[0].due"]),  # checked as a new one too
+    "import: progress 101 on an update": ("?reason=x", json.dumps({"commitments": [{"id": "{commitment}"}], "milestones": [{"commitmentId": "{commitment}", "id": "{milestone}", "progress": 101}]}),
+                                          "application/json", ["milestones[0].progress"]),
+}
+for name, (query, body, ctype, fields) in import_rows.items():
+    case(name, "POST", I + query, body, headers={"Content-Type": ctype}, expect=400)
+    cases[-1]["errors"] = fields
+
 # A body over the 1 MiB limit is refused whole, before anything reads it.
 for c in cases:
     if "{{1MB" in c.get("body", ""):
