@@ -155,7 +155,7 @@ m, p, b = writes["cso"]
 for change in [{"completion": "Done"}, {"completion": None}, {"comment": None}, {"comment": "{{1MB}}"}, {"comment": "\u0000"}, {"evidence": [{}]}]:
     case(f"cso: {json.dumps(change)[:60]}", m, p, with_(b, **change), expect="4xx")
 m, p, b = writes["api key"]
-for change in [{"role": "superuser"}, {"role": "Admin"}, {"role": "poc"}, {"role": "poc", "members": ["XX"]}, {"role": "cso", "members": ["GE"]},
+for change in [{"role": "superuser"}, {"role": "POC"}, {"role": 1}, {"role": "poc"}, {"role": "poc", "members": ["XX"]}, {"role": "cso", "members": ["GE"]},
                {"name": "{{1MB}}"}, {"organisation": None}, {"members": "GE"}, {"name": "\u0000"}]:
     case(f"api key: {json.dumps(change)[:60]}", m, p, with_(b, **change), expect="4xx")
 
