@@ -115,6 +115,11 @@ public sealed class ImportRowDatesTests(ApiFactory api) : IClassFixture<ApiFacto
             ["milestones[1].effectiveOn"] = ["must not be in the future; today is 2026-03-02."],
         }, Errors(json));
 
+        // A row that changes nothing still may not name a day in the future.
+        var unchanged = await (await Import(plan, "Commitment Unique Identifier,Reason\nR1,x\n",
+            "Commitment Unique Identifier,Milestone ID,Progress %,Effective On\nR1,R1-M1,50,2026-03-03\n")).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(new Dictionary<string, string[]> { ["milestones[2].Effective On"] = ["must not be in the future; today is 2026-03-02."] }, Errors(unchanged));
+
         var format = await (await Import(plan, "Commitment Unique Identifier,Reason\nR1,x\n",
             "Commitment Unique Identifier,Milestone ID,Progress %,Effective On\nR1,R1-M1,70,30.06.2024\n")).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["milestones[2].Effective On"], format.ErrorFields());
