@@ -155,7 +155,7 @@ m, p, b = writes["cso"]
 for change in [{"completion": "Done"}, {"completion": None}, {"comment": None}, {"comment": "{{1MB}}"}, {"comment": "\u0000"}, {"evidence": [{}]}]:
     case(f"cso: {json.dumps(change)[:60]}", m, p, with_(b, **change), expect="4xx")
 m, p, b = writes["api key"]
-for change in [{"role": "superuser"}, {"role": "Admin"}, {"role": "poc"}, {"role": "poc", "members": ["XX"]}, {"role": "cso", "members": ["GE"]},
+for change in [{"role": "superuser"}, {"role": "POC"}, {"role": 1}, {"role": "poc"}, {"role": "poc", "members": ["XX"]}, {"role": "cso", "members": ["GE"]},
                {"name": "{{1MB}}"}, {"organisation": None}, {"members": "GE"}, {"name": "\u0000"}]:
     case(f"api key: {json.dumps(change)[:60]}", m, p, with_(b, **change), expect="4xx")
 
@@ -374,6 +374,61 @@ for label, change in [("date in the future", {"date": "2999-01-01"}), ("no parti
     case(f"record: forum meeting, {label}", "POST", P + "/co-creation/meetings", with_(meeting, **change), expect=400)
 for label, body in [("no link", {"reason": "x"}), ("ftp link", {"url": "ftp://x.org/rr", "reason": "x"}), ("no reason", {"url": "https://gov.ge/rr"})]:
     case(f"record: reasoned response, {label}", "PUT", P + "/co-creation/reasoned-response", body, expect=400)
+
+# --- issue 17, real dates: effectiveOn (the corpus clock is 2024-06-01; {plan} runs 2024-01-01 .. 2025-12-31 and, like
+# GE, {commitment} and the arranged comment and CSO assessment, was written on that day) ---------------------------
+def dated(name, method, path, body, fields=("effectiveOn",)):
+    case("record: effectiveOn, " + name, method, path, body, expect=400)
+    cases[-1]["errors"] = list(fields)
+m, p, b = writes["member"]
+dated("register a member in the future", m, p, with_(b, effectiveOn="2999-01-01"))
+dated("rename a member before its latest change", "PATCH", "/api/members/GE", {"name": {"ka": "საქართველო"}, "reason": "x", "effectiveOn": "2024-05-31"})
+dated("member status in the future", "POST", "/api/members/GE/status", {"status": "Inactive", "reason": "x", "effectiveOn": "2024-06-02"})
+dated("member status, a day that is not yyyy-MM-dd", "POST", "/api/members/GE/status", {"status": "Inactive", "reason": "x", "effectiveOn": "01/06/2024"})
+m, p, b = writes["plan"]
+dated("draft a plan in the future", m, p, with_(b, effectiveOn="2024-06-02"))
+m, p, b = writes["plan status"]
+dated("move a plan before its latest change", m, p, with_(b, effectiveOn="2024-05-31"))
+dated("move a plan, effectiveOn a number", m, p, with_(b, effectiveOn=20240531))
+dated("revise a plan before its latest change", "PATCH", P, {"title": {"ka": "გეგმა"}, "reason": "x", "effectiveOn": "2023-01-01"})
+for target, day in [("completion", "2024-06-02"), ("milestone", "2023-12-31"), ("progress", "2024-05-31")]:
+    m, p, b = writes[target]
+    dated(f"{target} on {day}", m, p, with_(b, effectiveOn=day))
+m, p, b = dialogue_writes["response"]
+for label, day in [("in the future", "2024-06-02"), ("before the plan's start", "2023-12-31"), ("before the assessment it answers was filed", "2024-05-31")]:
+    dated(f"response {label}", m, p, with_(b, effectiveOn=day))
+m, p, b = dialogue_writes["comment"]
+dated("comment in the future", m, p, with_(b, effectiveOn="2024-06-02"))
+dated("comment before the plan's start", m, p, with_(b, effectiveOn="2023-12-31"))
+dated("reply before the comment it answers", m, p, with_(b, parentId="{comment}", effectiveOn="2024-05-31"))
+
+# --- issue 17, the import's own errors: the file's and a row's effectiveOn, reasons, ids, rows (corpus clock 2024-06-01) --
+import_rows = {
+    "import: ?effectiveOn in the future": ("?effectiveOn=2024-06-02", "Commitment Unique Identifier,Title\nA,x\n", "text/csv", ["effectiveOn"]),
+    "import: ?effectiveOn not a date": ("?effectiveOn=yesterday", "Commitment Unique Identifier,Title\nA,x\n", "text/csv", ["effectiveOn"]),
+    "import: ?dryRun not a boolean": ("?dryRun=maybe", "Commitment Unique Identifier,Title\nA,x\n", "text/csv", ["dryRun"]),
+    "import: no rows": ("", "Commitment Unique Identifier,Title\n", "text/csv", ["commitments"]),
+    "import: a row's Effective On in the future": ("", "Commitment Unique Identifier,Completion (self),Reason,Effective On\n{commitment},Limited,x,2024-06-02\n", "text/csv",
+                                                   ["commitments[2].Effective On"]),
+    "import: a row's Effective On before the plan's start": ("", "Commitment Unique Identifier,Completion (self),Reason,Effective On\n{commitment},Limited,x,2023-12-31\n", "text/csv",
+                                                            ["commitments[2].Effective On"]),
+    "import: a row's Effective On before the latest change": ("", "Commitment Unique Identifier,Completion (self),Reason,Effective On\n{commitment},Limited,x,2024-05-31\n", "text/csv",
+                                                             ["commitments[2].Effective On"]),
+    "import: a row's Effective On not a date": ("", "Commitment Unique Identifier,Completion (self),Reason,Effective On\n{commitment},Limited,x,31.05.2024\n", "text/csv",
+                                               ["commitments[2].Effective On"]),
+    "import: an update without a reason": ("", "Commitment Unique Identifier,Completion (self)\n{commitment},Limited\n", "text/csv", ["commitments[2].Reason"]),
+    "import: a JSON row's effectiveOn in the future": ("", json.dumps({"commitments": [{"id": "{commitment}", "completion": "Limited", "reason": "x", "effectiveOn": "2024-06-02"}]}),
+                                                       "application/json", ["commitments[0].effectiveOn"]),
+    "import: a milestone row of no commitment row": ("", json.dumps({"commitments": [{"id": "{commitment}"}], "milestones": [{"commitmentId": "ZZ", "progress": 5}]}),
+                                                     "application/json", ["milestones[0].commitmentId"]),
+    "import: an unknown Milestone ID": ("?reason=x", json.dumps({"commitments": [{"id": "{commitment}"}], "milestones": [{"commitmentId": "{commitment}", "id": "X-M9", "progress": 5}]}),
+                                        "application/json", ["milestones[0].id", "milestones[0].title", "milestones[0].start", "milestones[0].due"]),  # checked as a new one too
+    "import: progress 101 on an update": ("?reason=x", json.dumps({"commitments": [{"id": "{commitment}"}], "milestones": [{"commitmentId": "{commitment}", "id": "{milestone}", "progress": 101}]}),
+                                          "application/json", ["milestones[0].progress"]),
+}
+for name, (query, body, ctype, fields) in import_rows.items():
+    case(name, "POST", I + query, body, headers={"Content-Type": ctype}, expect=400)
+    cases[-1]["errors"] = fields
 
 # A body over the 1 MiB limit is refused whole, before anything reads it.
 for c in cases:

@@ -10,7 +10,8 @@ public sealed class FieldErrors
     public FieldErrors Add(string field, string message)
     {
         if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
-        list.Add(message);
+        // A rule checked twice (an import row's date, up front and at its step) says it once.
+        if (!list.Contains(message)) list.Add(message);
         return this;
     }
 

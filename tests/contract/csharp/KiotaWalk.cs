@@ -109,6 +109,14 @@ public static class KiotaWalk
             version = assessed.Version!.Value;
         });
 
+        await checks.Step("kiota: issues a key with a typed role, and lists it typed", async () =>
+        {
+            var issued = await api.ApiKeys.PostAsync(new IssueApiKey { Name = "Kiota monitor", Role = ApiKeyRole.Irm, Organisation = "IRM" });
+            Equal(ApiKeyRole.Irm, issued!.Role, "the issued key's role");
+            var listed = await api.ApiKeys.GetAsync();
+            Equal(ApiKeyRole.Irm, listed!.Single(k => k.KeyId == issued.KeyId).Role, "the listed key's role");
+        });
+
         await checks.Step("kiota: a bad value is a 400 whose field errors deserialise", async () =>
         {
             var bad = await Throws<HttpValidationProblemDetails>(() => api.Commitments[id].Milestones[milestoneId].Progress.PostAsync(

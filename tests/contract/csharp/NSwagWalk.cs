@@ -100,6 +100,14 @@ public static class NSwagWalk
             version = assessed.Version;
         });
 
+        await checks.Step("nswag: issues a key with a typed role, and lists it typed", async () =>
+        {
+            var issued = await api.IssueApiKeyAsync(null, null, null, new IssueApiKey { Name = "NSwag monitor", Role = ApiKeyRole.Cso, Organisation = "Transparency Watch" });
+            Equal(ApiKeyRole.Cso, issued.Role, "the issued key's role");
+            var listed = await api.ListApiKeysAsync(null, null, null);
+            Equal(ApiKeyRole.Cso, listed.Single(k => k.KeyId == issued.KeyId).Role, "the listed key's role");
+        });
+
         await checks.Step("nswag: a bad value is a 400 whose field errors deserialise", async () =>
         {
             var bad = await Throws<ApiException<HttpValidationProblemDetails>>(() => api.ReportMilestoneProgressAsync(

@@ -29,6 +29,11 @@ public sealed class ActionPlanReads(IQuerySession session)
     public async Task<ActionPlanResponse> Get(string id, IReadOnlyList<string> lang, CancellationToken ct) =>
         ActionPlanResponse.From(await Find(id, ct) ?? throw new ResourceNotFound("Action plan", id), lang);
 
+    /// <summary>As <see cref="Get(string, IReadOnlyList{string}, CancellationToken)"/>; with <paramref name="asOf"/>, folded from its events as of the end of that day (by their effective dates).</summary>
+    public async Task<ActionPlan> Find(string id, DateOnly? asOf, CancellationToken ct) => asOf is { } day
+        ? await StreamHistory.AsOf<ActionPlan>(session, "Action plan", id, day, (p, v) => p.Version = v, ct)
+        : await Find(id, ct) ?? throw new ResourceNotFound("Action plan", id);
+
     public async Task<Page<ActionPlanResponse>> List(
         string? member, ActionPlanStatus? status, string? sort, PageRequest paging, IReadOnlyList<string> lang, CancellationToken ct, FieldErrors? errors = null)
     {

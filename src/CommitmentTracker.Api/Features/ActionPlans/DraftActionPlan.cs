@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Localization;
 
@@ -11,7 +12,7 @@ public sealed record PeriodInput([property: Required] DateOnly? Start, [property
 /// when omitted the next free number is used. <c>defaultLanguage</c> defaults to the member's.
 /// </summary>
 public sealed record DraftActionPlan(
-    [property: Required] string? MemberCode, int? Sequence, [property: Required] Dictionary<string, string>? Title, [property: Required] PeriodInput? Period, string? DefaultLanguage)
+    [property: Required] string? MemberCode, int? Sequence, [property: Required] Dictionary<string, string>? Title, [property: Required] PeriodInput? Period, string? DefaultLanguage) : EffectiveWrite
 {
     // National plans run 2 or 4 years; allow a month and a half of slack for real calendars.
     private const int SlackDays = 45;

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using CommitmentTracker.Features.Commitments;
 
 namespace CommitmentTracker.Features.ActionPlans;
 
 /// <summary>Move a plan along Draft → CoCreation → Submitted → Implementation → Ended → ResultsAssessed, or withdraw it.</summary>
-public sealed record MoveActionPlan([property: Required] ActionPlanStatus? Status, [property: Required] string? Reason)
+public sealed record MoveActionPlan([property: Required] ActionPlanStatus? Status, [property: Required] string? Reason) : EffectiveWrite
 {
     private static readonly Dictionary<ActionPlanStatus, ActionPlanStatus> Next = new()
     {

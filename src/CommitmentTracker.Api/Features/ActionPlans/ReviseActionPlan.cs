@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Features.Members;
 using CommitmentTracker.Infrastructure.Localization;
 
@@ -8,7 +9,7 @@ namespace CommitmentTracker.Features.ActionPlans;
 /// Revise a plan: a new title (all translations, the default language included) until the plan is withdrawn, and a new
 /// period only while it is in Draft or CoCreation. A reason is required; what is unchanged is not written again.
 /// </summary>
-public sealed record ReviseActionPlan(Dictionary<string, string>? Title, PeriodInput? Period, [property: Required] string? Reason)
+public sealed record ReviseActionPlan(Dictionary<string, string>? Title, PeriodInput? Period, [property: Required] string? Reason) : EffectiveWrite
 {
     public static object[] Decide(ActionPlan plan, MemberKind kind, ReviseActionPlan c, string by, DateTimeOffset now)
     {

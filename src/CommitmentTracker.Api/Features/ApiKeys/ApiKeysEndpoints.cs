@@ -27,7 +27,7 @@ public static class ApiKeysEndpoints
         var key = IssueApiKey.Decide(command, secret, known.ToHashSet(), actor.Id, clock.GetUtcNow());
         session.Store(key);
         await session.SaveChangesAsync(http.RequestAborted);
-        return TypedResults.Created($"/api/api-keys/{key.KeyId}", new IssuedApiKey(key.KeyId, secret, key.Name, key.Role, key.Organisation, key.Members));
+        return TypedResults.Created($"/api/api-keys/{key.KeyId}", new IssuedApiKey(key.KeyId, secret, key.Name, Enum.Parse<ApiKeyRole>(key.Role), key.Organisation, key.Members));
     }
 
     public static async Task<Ok<ApiKeyResponse[]>> List(IQuerySession session, Actor actor, HttpContext http)

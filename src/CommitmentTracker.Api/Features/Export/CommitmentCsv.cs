@@ -33,6 +33,9 @@ public static class CommitmentCsv
     /// <summary>Import only: why a row changes what it matches.</summary>
     public const string Reason = "Reason";
 
+    /// <summary>Import only: the day the row took effect (yyyy-MM-dd); JSON's <c>effectiveOn</c>.</summary>
+    public const string EffectiveOn = "Effective On";
+
     /// <summary>OGP's value columns, 0 or 1 each.</summary>
     public static readonly (OgpValue Value, string Column)[] Values =
     [
@@ -87,15 +90,17 @@ public static class CommitmentCsv
         var kinds = sheet.Enums<InstitutionKind>(row, cells, SupportingKinds, errors) ?? [];
         if (kinds.Length > 0 && kinds.Length != names.Length)
             errors.Add(sheet.Key(row, SupportingKinds), $"lists {kinds.Length} kinds for {names.Length} institutions; separate both with ';'.");
-        var supporting = names.Select((n, i) => new Institution(n, i < kinds.Length ? kinds[i] : InstitutionKind.Government)).ToArray();
+        // A column the sheet leaves out is null, so a row that updates a commitment needs only the columns it changes.
+        var supporting = sheet.Has(Supporting) ? names.Select((n, i) => new Institution(n, i < kinds.Length ? kinds[i] : InstitutionKind.Government)).ToArray() : null;
         var values = new List<OgpValue>();
         foreach (var (value, column) in Values)
             if (sheet.Flag(row, cells, column, errors) == true) values.Add(value);
         return new CommitmentRow(
             sheet.Text(cells, Id), null, null, sheet.Text(cells, Title), sheet.Translations(cells, Title), sheet.Translations(cells, "Description"), sheet.Translations(cells, "Problem"),
-            sheet.Translations(cells, "Objective"), lead, supporting, sheet.Enums<PolicyArea>(row, cells, PolicyAreas, errors), values.ToArray(),
+            sheet.Translations(cells, "Objective"), lead, supporting, sheet.Enums<PolicyArea>(row, cells, PolicyAreas, errors),
+            Values.Any(v => sheet.Has(v.Column)) ? values.ToArray() : null,
             sheet.Flag(row, cells, Subnational, errors), sheet.Enum<Commitments.Completion>(row, cells, Completion, errors),
-            null, null, null, null, null, null) { Reason = sheet.Text(cells, Reason) };
+            null, null, null, null, null, null) { Reason = sheet.Text(cells, Reason), EffectiveOn = sheet.Date(row, cells, EffectiveOn, errors) };
     }
 
     /// <summary>The column a decider's field name stands for: <c>title.ka</c> is "Title [ka]".</summary>
@@ -116,6 +121,7 @@ public static class CommitmentCsv
             "completion" => Completion,
             "subnational" => Subnational,
             "reason" => Reason,
+            "effectiveOn" => EffectiveOn,
             _ => field,
         };
     }

@@ -131,7 +131,7 @@ public sealed partial class CsvSheet
         var text = Text(cells, column);
         if (text is null) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors.Add(Key(row, column), $"'{text}' is not a date like 2024-12-31.");
+        errors.Add(Key(row, column), $"'{text}' is not a date: use yyyy-MM-dd, like 2024-12-31.");
         return null;
     }
 }

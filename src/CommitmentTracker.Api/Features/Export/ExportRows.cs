@@ -26,6 +26,10 @@ public sealed record CommitmentRow(
     /// <summary>Import only, never exported: why this row changes the commitment it matches (else the file's one reason).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Reason { get; init; }
+
+    /// <summary>Import only: the day this row's creations and changes took effect (yyyy-MM-dd), and its milestone rows' unless they give their own; else the file's <c>effectiveOn</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? EffectiveOn { get; init; }
 }
 
 /// <summary>One milestone, linked to its commitment by <c>commitmentId</c> (the Commitment Unique Identifier).</summary>
@@ -43,4 +47,8 @@ public sealed record MilestoneRow(
     /// <summary>Import only, never exported: why this row changes the milestone it matches (else its commitment row's, else the file's reason).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Reason { get; init; }
+
+    /// <summary>Import only: the day this milestone row's changes took effect (yyyy-MM-dd); else its commitment row's, else the file's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? EffectiveOn { get; init; }
 }

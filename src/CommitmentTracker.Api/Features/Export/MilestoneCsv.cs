@@ -56,7 +56,10 @@ public static class MilestoneCsv
             sheet.Text(cells, Responsible), sheet.Date(row, cells, Start, errors), sheet.Date(row, cells, Due, errors),
             sheet.Number<decimal>(row, cells, Weight, errors), sheet.Enum<MilestoneStatus>(row, cells, Status, errors),
             sheet.Number<int>(row, cells, Progress, errors), null,
-            sheet.Text(cells, Evidence)?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) { Reason = sheet.Text(cells, Reason) };
+            sheet.Text(cells, Evidence)?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            Reason = sheet.Text(cells, Reason), EffectiveOn = sheet.Date(row, cells, CommitmentCsv.EffectiveOn, errors),
+        };
 
     /// <summary>The column a milestone decider's field name stands for.</summary>
     public static string Column(string field)
@@ -77,6 +80,7 @@ public static class MilestoneCsv
             "status" => Status,
             "percent" => Progress,
             "evidence" => Evidence,
+            "effectiveOn" => CommitmentCsv.EffectiveOn,
             _ => field,
         };
     }

@@ -43,6 +43,7 @@ public sealed partial class ImportPlanner(IDocumentSession session, ActionPlan p
     public async Task<ImportReport> Decide(bool write)
     {
         At(null); // a day in the future or before the plan is refused before any row is read
+        RowDays();
         var rows = Keyed();
         var milestones = MilestonesByKey(rows);
         var existing = (await session.Query<Commitment>().Where(c => c.PlanId == plan.Id).ToListAsync(ct)).ToDictionary(c => c.Id);
@@ -55,11 +56,13 @@ public sealed partial class ImportPlanner(IDocumentSession session, ActionPlan p
         var outcomes = new List<ImportedCommitment>();
         var created = new List<(string Id, object[] Events)>();
         var updated = new List<(Commitment Stored, object[] Events)>();
-        foreach (var (row, key, value) in rows)
+        foreach (var (row, key, given) in rows)
         {
             var match = Match(key);
             var id = match?.Id ?? ids[key];
+            var value = match is null ? given : AsStored(given, match);
             var rowMilestones = milestones.GetValueOrDefault(key) ?? [];
+            if (match is not null) rowMilestones = AsStored(key, rowMilestones, match);
             var (state, events) = await DecideRow(row, id, value, rowMilestones, match is not null);
             if (match is null)
             {
@@ -152,38 +155,64 @@ public sealed partial class ImportPlanner(IDocumentSession session, ActionPlan p
         var title = r.TitleTranslations ?? (r.Title is { } t ? new() { [plan.DefaultLanguage] = t } : null);
         var make = new MakeCommitment(id, title, r.Description, r.Problem, r.Objective, r.LeadInstitution, r.SupportingInstitutions,
             r.PolicyAreas, r.OgpValues, r.Subnational);
-        await steps.Step(_ => [MakeCommitment.Decide(new(make, plan, id, by, At(null)))], f => file.CommitmentKey(row, f));
+        // A matched row is checked as of its stored start, so its dates are judged only where it changes something (Update).
+        await steps.Step(_ => [MakeCommitment.Decide(new(make, plan, id, by, matched ? StandInAt : At(null, r.EffectiveOn)))], f => file.CommitmentKey(row, f));
         // An invalid commitment still has its milestones checked, against a stand-in, so the file's every error is reported at once.
         steps.State ??= StandIn(id);
-        foreach (var (mrow, m) in milestones) await AddMilestone(steps, mrow, m, Reason, progress: !matched);
+        foreach (var (mrow, m) in milestones) await AddMilestone(steps, mrow, m, Reason, matched ? null : m.EffectiveOn ?? r.EffectiveOn, progress: !matched, dated: !matched);
         if (matched) return (steps.Valid ? steps.State : null, []);
         if (r.Completion is Completion.Withdrawn)
-            await steps.Step(s => WithdrawCommitment.Decide(s!, new(new WithdrawCommitment(Reason), by, At(s))), f => file.CommitmentKey(row, f));
+            await steps.Step(s => WithdrawCommitment.Decide(s!, new(new WithdrawCommitment(Reason), by, At(s, r.EffectiveOn))), f => file.CommitmentKey(row, f));
         else if (r.Completion is { } completion and not Completion.NotStarted)
-            await steps.Step(s => ChangeCompletion.Decide(s!, new(new ChangeCompletion(completion, Reason, []), by, At(s))), f => file.CommitmentKey(row, f));
+            await steps.Step(s => ChangeCompletion.Decide(s!, new(new ChangeCompletion(completion, Reason, []), by, At(s, r.EffectiveOn))), f => file.CommitmentKey(row, f));
         return (steps.Valid ? steps.State : null, steps.Events.ToArray());
     }
 
     /// <summary>
-    /// When a step on <paramref name="state"/> (null: a new commitment) takes effect: now, or the file's effectiveOn, by
-    /// the rules of every write's (<see cref="EffectiveDate.At"/>).
+    /// When a step on <paramref name="state"/> (null: a new commitment) takes effect: now, or the row's <paramref name="day"/>,
+    /// else the file's effectiveOn, by the rules of every write's (<see cref="EffectiveDate.At"/>).
     /// </summary>
-    private DateTimeOffset At(Commitment? state) => EffectiveDate.At(effectiveOn, now, plan.Period.Start, state?.UpdatedAt);
+    private DateTimeOffset At(Commitment? state, DateOnly? day = null) => EffectiveDate.At(day ?? effectiveOn, now, plan.Period.Start, state?.UpdatedAt);
+
+    /// <summary>A stand-in's time: no later than any day a row may give, so it never makes a real step's date look out of order.</summary>
+    private DateTimeOffset StandInAt
+    {
+        get
+        {
+            var start = new DateTimeOffset(plan.Period.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return start < now ? start : now;
+        }
+    }
+
+    /// <summary>Every row's own effectiveOn is checked against today and the plan's start, changed or not (the stream's order is checked where it changes).</summary>
+    private void RowDays()
+    {
+        void Check(DateOnly? day, string key)
+        {
+            if (day is null) return;
+            try { EffectiveDate.At(day, now, plan.Period.Start, null); }
+            catch (ValidationFailed v) { foreach (var message in v.Errors.SelectMany(e => e.Value)) errors.Add(key, message); }
+        }
+        foreach (var (row, r) in file.Commitments) Check(r.EffectiveOn, file.CommitmentKey(row, "effectiveOn"));
+        foreach (var (row, m) in file.Milestones) Check(m.EffectiveOn, file.MilestoneKey(row, "effectiveOn"));
+    }
 
     private RowSteps Steps(Commitment? state) => new(session, aggregator, errors, state, ct);
 
     /// <summary>A milestone row as a new milestone, with its progress, if it has any.</summary>
-    private async Task AddMilestone(RowSteps steps, int mrow, MilestoneRow m, string note, FieldErrors? conflicts = null, bool progress = true)
+    /// <param name="day">The row's effectiveOn (else the file's).</param>
+    /// <param name="dated">False for a matched row's check, which writes nothing: its milestones are added at the stand-in time.</param>
+    private async Task AddMilestone(RowSteps steps, int mrow, MilestoneRow m, string note, DateOnly? day, FieldErrors? conflicts = null, bool progress = true, bool dated = true)
     {
         var mtitle = m.TitleTranslations ?? (m.Title is { } mt ? new() { [plan.DefaultLanguage] = mt } : null);
         var add = new AddMilestone(mtitle, m.Deliverable, m.ResponsibleInstitution, m.Start, m.Due, m.Weight);
         var before = steps.State!.Milestones.Length;
-        await steps.Step(s => Commitments.AddMilestone.Decide(s!, new(add, plan, by, At(s))), f => file.MilestoneKey(mrow, f), conflicts, file.MilestoneKey(mrow, "id"));
-        // An invalid milestone still has its progress checked, on a stand-in.
-        if (steps.State!.Milestones.Length == before) await steps.Step(s => Commitments.AddMilestone.Decide(s!, new(StandIn(), plan, by, At(s))), f => f, conflicts, file.MilestoneKey(mrow, "id"));
+        await steps.Step(s => Commitments.AddMilestone.Decide(s!, new(add, plan, by, dated ? At(s, day) : s!.UpdatedAt)), f => file.MilestoneKey(mrow, f), conflicts, file.MilestoneKey(mrow, "id"));
+        // An invalid milestone still has its progress checked, on a stand-in (at the state's own time: its date was already judged).
+        if (steps.State!.Milestones.Length == before) await steps.Step(s => Commitments.AddMilestone.Decide(s!, new(StandIn(), plan, by, s!.UpdatedAt)), f => f, conflicts, file.MilestoneKey(mrow, "id"));
         if (!progress || m is { Progress: null or 0, Status: null or MilestoneStatus.Scheduled, Evidence: null or [] }) return;
         var report = new ReportMilestoneProgress(m.Progress ?? 0, m.Status, note, m.Evidence?.Select(u => new EvidenceLink(u, null, null)).ToArray());
-        await steps.Step(s => ReportMilestoneProgress.Decide(s!, new(s!.Milestones[^1].Id, report, by, At(s))), f => file.MilestoneKey(mrow, f));
+        await steps.Step(s => ReportMilestoneProgress.Decide(s!, new(s!.Milestones[^1].Id, report, by, At(s, day))), f => file.MilestoneKey(mrow, f));
     }
 
     private AddMilestone StandIn()
@@ -194,7 +223,7 @@ public sealed partial class ImportPlanner(IDocumentSession session, ActionPlan p
 
     private Commitment StandIn(string id) => Commitment.Create(new CommitmentMade(
         id, plan.Id, plan.MemberCode, plan.DefaultLanguage, new() { [plan.DefaultLanguage] = id }, null, null, null,
-        new Institution(id, InstitutionKind.Government), [], [PolicyArea.Other], [], false, by, At(null)));
+        new Institution(id, InstitutionKind.Government), [], [PolicyArea.Other], [], false, by, StandInAt));
 
     /// <summary>A matched row must say what the commitment already is in all an import cannot change; each field that differs is a conflict.</summary>
     private void Compare(int row, Commitment stored, Commitment imported)

@@ -39,28 +39,28 @@ public sealed partial class ImportPlanner
             {
                 if (!Reasoned(note, file.MilestoneKey(mrow, "reason"), $"adds a milestone to {stored.Id}")) continue;
                 var before = steps.State!.Milestones.Length;
-                await AddMilestone(steps, mrow, m, note!.Trim(), conflicts);
+                await AddMilestone(steps, mrow, m, note!.Trim(), m.EffectiveOn ?? r.EffectiveOn, conflicts);
                 if (steps.State!.Milestones.Length > before)
                     changes.Add(new(file.MilestoneKey(mrow, "id"), steps.State.Milestones[^1].Id, null, steps.State.Milestones[^1].Id));
                 continue;
             }
             if (imported is not null) CompareMilestone(mrow, target, imported.Milestones[i]);
-            await UpdateMilestone(steps, mrow, m, target, note, changes);
+            await UpdateMilestone(steps, mrow, m, target, note, m.EffectiveOn ?? r.EffectiveOn, changes);
         }
         if (r.Completion is { } completion && completion != stored.Completion
             && Reasoned(rowReason, file.CommitmentKey(row, "reason"), $"changes {stored.Id}'s completion"))
         {
             var field = file.CommitmentKey(row, "completion");
             await steps.Step(s => completion is Completion.Withdrawn
-                ? WithdrawCommitment.Decide(s!, new(new WithdrawCommitment(rowReason!.Trim()), by, At(s)))
-                : ChangeCompletion.Decide(s!, new(new ChangeCompletion(completion, rowReason!.Trim(), []), by, At(s))), f => file.CommitmentKey(row, f), conflicts, field);
+                ? WithdrawCommitment.Decide(s!, new(new WithdrawCommitment(rowReason!.Trim()), by, At(s, r.EffectiveOn)))
+                : ChangeCompletion.Decide(s!, new(new ChangeCompletion(completion, rowReason!.Trim(), []), by, At(s, r.EffectiveOn))), f => file.CommitmentKey(row, f), conflicts, field);
             if (steps.State!.Completion != stored.Completion) changes.Add(new(field, null, stored.Completion.ToString(), steps.State.Completion.ToString()));
         }
         return (changes.ToArray(), steps.Events.ToArray());
     }
 
     /// <summary>Dates by a reschedule, then progress, status and new evidence by a progress report; the diff is read from the state they fold to.</summary>
-    private async Task UpdateMilestone(RowSteps steps, int mrow, MilestoneRow m, Milestone target, string? note, List<ImportChange> changes)
+    private async Task UpdateMilestone(RowSteps steps, int mrow, MilestoneRow m, Milestone target, string? note, DateOnly? day, List<ImportChange> changes)
     {
         var start = m.Start ?? target.Start;
         var due = m.Due ?? target.Due;
@@ -73,11 +73,11 @@ public sealed partial class ImportPlanner
         if (!reschedule && !report) return;
         if (!Reasoned(note, file.MilestoneKey(mrow, "reason"), $"changes {target.Id}")) return;
         if (reschedule)
-            await steps.Step(s => RescheduleMilestone.Decide(s!, new(target.Id, new RescheduleMilestone(start, due, note), by, At(s))),
+            await steps.Step(s => RescheduleMilestone.Decide(s!, new(target.Id, new RescheduleMilestone(start, due, note), by, At(s, day))),
                 f => file.MilestoneKey(mrow, f), conflicts, file.MilestoneKey(mrow, "due"));
         if (report)
             await steps.Step(s => ReportMilestoneProgress.Decide(s!, new(target.Id,
-                    new ReportMilestoneProgress(percent, status, note!.Trim(), evidence.Select(u => new EvidenceLink(u, null, null)).ToArray()), by, At(s))),
+                    new ReportMilestoneProgress(percent, status, note!.Trim(), evidence.Select(u => new EvidenceLink(u, null, null)).ToArray()), by, At(s, day))),
                 f => file.MilestoneKey(mrow, f), conflicts, file.MilestoneKey(mrow, "percent"));
         var after = steps.State!.Milestones.First(x => x.Id == target.Id);
         void Diff(string field, string? from, string? to)
@@ -90,6 +90,32 @@ public sealed partial class ImportPlanner
         Diff("status", target.Status.ToString(), after.Status.ToString());
         Diff("evidence", string.Join(' ', target.Evidence.Select(e => e.Url)), string.Join(' ', after.Evidence.Select(e => e.Url)));
     }
+
+    /// <summary>
+    /// A matched row with the columns it leaves out (null) taken as stored, so an update sheet needs only the ids, the
+    /// columns it changes and a reason.
+    /// </summary>
+    private static CommitmentRow AsStored(CommitmentRow r, Commitment stored) => r with
+    {
+        TitleTranslations = r.TitleTranslations ?? (r.Title is null ? stored.Title : null),
+        Description = r.Description ?? stored.Description, Problem = r.Problem ?? stored.Problem, Objective = r.Objective ?? stored.Objective,
+        LeadInstitution = r.LeadInstitution ?? stored.LeadInstitution, SupportingInstitutions = r.SupportingInstitutions ?? stored.SupportingInstitutions,
+        PolicyAreas = r.PolicyAreas ?? stored.PolicyAreas, OgpValues = r.OgpValues ?? stored.OgpValues, Subnational = r.Subnational ?? stored.Subnational,
+    };
+
+    /// <summary>The milestone rows of a matched commitment, each with what it leaves out taken from the stored milestone it matches (as <see cref="Update"/> matches them).</summary>
+    private static List<(int Row, MilestoneRow Value)> AsStored(string key, List<(int Row, MilestoneRow Value)> milestones, Commitment stored) =>
+        milestones.Select((x, i) =>
+        {
+            var m = x.Value;
+            var target = m.Id is { } mid ? FindMilestone(stored, key, mid) : i < stored.Milestones.Length ? stored.Milestones[i] : null;
+            return target is null ? x : (x.Row, m with
+            {
+                TitleTranslations = m.TitleTranslations ?? (m.Title is null ? target.Title : null), Deliverable = m.Deliverable ?? target.Deliverable,
+                ResponsibleInstitution = m.ResponsibleInstitution ?? target.ResponsibleInstitution, Start = m.Start ?? target.Start,
+                Due = m.Due ?? target.Due, Weight = m.Weight ?? target.Weight,
+            });
+        }).ToList();
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

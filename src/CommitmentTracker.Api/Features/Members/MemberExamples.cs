@@ -9,5 +9,5 @@ public static class MemberExamples
         .AddSingleton(new OpenApiExample(typeof(RegisterMember), new RegisterMember(
             "GE", MemberKind.National, new() { ["ka"] = "საქართველო", ["en"] = "Georgia" }, "Europe", "ka")))
         .AddSingleton(new OpenApiExample(typeof(IssueApiKey), new IssueApiKey(
-            "Georgia point of contact", "poc", "Administration of the Government of Georgia", ["GE"])));
+            "Georgia point of contact", ApiKeyRole.poc, "Administration of the Government of Georgia", ["GE"])));
 }

@@ -28,6 +28,11 @@ public sealed class MemberReads(IQuerySession session)
     /// <summary>Every event of the member's stream (registered, renamed, status changed), with who and why.</summary>
     public Task<IReadOnlyList<HistoryEntry>> History(string code, CancellationToken ct) => StreamHistory.Read(session, "Member", code, ct);
 
+    /// <summary>The member; with <paramref name="asOf"/>, folded from its events as of the end of that day (by their effective dates).</summary>
+    public async Task<Member> Find(string code, DateOnly? asOf, CancellationToken ct) => asOf is { } day
+        ? await StreamHistory.AsOf<Member>(session, "Member", code, day, (m, v) => m.Version = v, ct)
+        : await Find(code, ct) ?? throw new ResourceNotFound("Member", code);
+
     public async Task<IReadOnlyList<Member>> All(CancellationToken ct) => await session.Query<Member>().OrderBy(m => m.Id).ToListAsync(ct);
 
     public async Task<Page<MemberResponse>> List(

@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Localization;
 
 namespace CommitmentTracker.Features.Members;
 
 /// <summary>Register a member. National codes are ISO 3166-1 alpha-2 (<c>GE</c>); local ones add a locality (<c>GE-TBS</c>).</summary>
 public sealed record RegisterMember(
-    [property: Required] string? Code, [property: Required] MemberKind? Kind, [property: Required] Dictionary<string, string>? Name, [property: Required] string? Region, [property: Required] string? DefaultLanguage)
+    [property: Required] string? Code, [property: Required] MemberKind? Kind, [property: Required] Dictionary<string, string>? Name, [property: Required] string? Region, [property: Required] string? DefaultLanguage) : EffectiveWrite
 {
     public static MemberRegistered Decide(RegisterMember c, string by, DateTimeOffset now)
     {

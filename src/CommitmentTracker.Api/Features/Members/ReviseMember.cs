@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Localization;
 
 namespace CommitmentTracker.Features.Members;
 
 /// <summary>Rename a member (admin): the whole localized name, which must still hold the member's default language.</summary>
-public sealed record RenameMember([property: Required] Dictionary<string, string>? Name, [property: Required] string? Reason)
+public sealed record RenameMember([property: Required] Dictionary<string, string>? Name, [property: Required] string? Reason) : EffectiveWrite
 {
     public static object[] Decide(Member m, RenameMember c, string by, DateTimeOffset now)
     {
@@ -18,7 +19,7 @@ public sealed record RenameMember([property: Required] Dictionary<string, string
 }
 
 /// <summary>Set a member's procedural standing (admin): Active, UnderReview or Inactive.</summary>
-public sealed record SetMemberStatus([property: Required] MemberStatus? Status, [property: Required] string? Reason)
+public sealed record SetMemberStatus([property: Required] MemberStatus? Status, [property: Required] string? Reason) : EffectiveWrite
 {
     public static object[] Decide(Member m, SetMemberStatus c, string by, DateTimeOffset now)
     {

@@ -57,6 +57,26 @@ public sealed class ApiKeysEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.Contains(field, problem.ErrorFields());
     }
 
+    /// <summary>Issue 20: the role is an enum of the contract, read by name in any case (as every enum), never as a number.</summary>
+    [Theory]
+    [InlineData("""{"name":"x","role":"king","organisation":"o"}""", "must be one of admin, poc, cso, irm.")]
+    [InlineData("""{"name":"x","role":2,"organisation":"o"}""", "must be one of admin, poc, cso, irm.")]
+    [InlineData("""{"name":"x","organisation":"o"}""", "is required.")]
+    public async Task The_role_is_one_of_the_four_names(string body, string message)
+    {
+        var problem = await (await api.As(Caller.Admin).PostText("/api/api-keys", body)).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["role"], problem.ErrorFields());
+        Assert.Contains(message, problem["errors"]!["role"]![0]!.GetValue<string>());
+        var issued = await (await api.As(Caller.Admin).PostText("/api/api-keys", """{"name":"Monitor","role":"CSO","organisation":"Watch"}""")).Expect(HttpStatusCode.Created);
+        Assert.Equal("cso", issued["role"]!.GetValue<string>());
+
+        var doc = await (await api.As(Caller.Anonymous).Get("/swagger/v1/swagger.json")).Json();
+        var role = doc["components"]!["schemas"]!["ApiKeyRole"]!;
+        Assert.Equal(["admin", "poc", "cso", "irm"], role["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Contains("IssueApiKey", doc["components"]!["schemas"]!.AsObject().Select(s => s.Key));
+        Assert.Contains("role", doc["components"]!["schemas"]!["IssueApiKey"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
     [Fact]
     public async Task Only_admins_manage_keys()
     {

@@ -94,7 +94,7 @@ public sealed class EffectiveDatesTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     /// <summary>The request body with effectiveOn added.</summary>
-    private static Dictionary<string, object?> Merge(object body, string effectiveOn)
+    internal static Dictionary<string, object?> Merge(object body, string effectiveOn)
     {
         var merged = body.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(body));
         merged["effectiveOn"] = effectiveOn;

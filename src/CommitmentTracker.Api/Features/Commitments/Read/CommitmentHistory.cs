@@ -33,14 +33,8 @@ public static class CommitmentHistory
     /// </summary>
     public static async Task<Commitment?> FoldAsOf(IQuerySession session, IReadOnlyList<IEvent> stream, DateOnly asOf, CancellationToken ct)
     {
-        var cutoff = BusinessDay.EndOf(asOf);
-        var upTo = -1;
-        for (var i = 0; i < stream.Count; i++)
-            if (stream[i].Data is IDomainEvent d && d.At < cutoff) upTo = i;
-        if (upTo < 0) return null;
-        var aggregator = ((StoreOptions)session.DocumentStore.Options).Projections.AggregatorFor<Commitment>();
-        var state = await aggregator.BuildAsync(stream.Take(upTo + 1).ToList(), session, null, ct);
-        if (state is not null) state.Version = (int)stream[upTo].Version;
+        var (state, version) = await StreamHistory.FoldAsOf<Commitment>(session, stream, asOf, ct);
+        if (state is not null) state.Version = version;
         return state;
     }
 

@@ -1,3 +1,5 @@
+using CommitmentTracker.Infrastructure.Marten;
+using Marten;
 
 namespace CommitmentTracker.Features.Commitments;
 
@@ -15,18 +17,30 @@ public abstract record EffectiveWrite
 /// <summary>The time a write takes effect at: now, or the start of the day it names. Pure.</summary>
 public static class EffectiveDate
 {
+    /// <param name="planStart">The start of the action plan the write belongs to; null for a member's or a plan's own writes (a plan is drafted and co-created before its period starts).</param>
     /// <param name="latest">The time of the latest change already in the stream, if any: stream order stays the order changes took effect.</param>
-    public static DateTimeOffset At(DateOnly? effectiveOn, DateTimeOffset now, DateOnly planStart, DateTimeOffset? latest)
+    public static DateTimeOffset At(DateOnly? effectiveOn, DateTimeOffset now, DateOnly? planStart, DateTimeOffset? latest)
     {
         if (effectiveOn is not { } day) return now;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (day > today) throw ValidationFailed.Field("effectiveOn", $"must not be in the future; today is {today:yyyy-MM-dd}.");
-        if (day < planStart) throw ValidationFailed.Field("effectiveOn", $"must not be before the action plan's start, {planStart:yyyy-MM-dd}.");
+        if (planStart is { } first && day < first) throw ValidationFailed.Field("effectiveOn", $"must not be before the action plan's start, {first:yyyy-MM-dd}.");
         if (latest is { } last && day < DateOnly.FromDateTime(last.UtcDateTime))
             throw ValidationFailed.Field("effectiveOn",
                 $"must not be before {last.UtcDateTime:yyyy-MM-dd}, the latest change already recorded here: enter changes in the order they took effect.");
         if (day == today) return now;
         var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         return latest is { } t && t > start ? t : start;
+    }
+
+    /// <summary>
+    /// The business time of the last event of a stream at <paramref name="version"/> (null for a stream not started yet):
+    /// the <c>latest</c> of <see cref="At"/> for a state that does not carry it. Read inside the write, under its row lock.
+    /// </summary>
+    public static async Task<DateTimeOffset?> Latest(IQuerySession session, string stream, long version, CancellationToken ct)
+    {
+        if (version < 1) return null;
+        var last = await session.Events.FetchStreamAsync(stream, fromVersion: version, token: ct);
+        return last.Count > 0 && last[^1].Data is IDomainEvent e ? e.At : null;
     }
 }

@@ -1,3 +1,4 @@
+using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
@@ -77,12 +78,24 @@ public static class CommentsEndpoints
                 : null;
             // A version 7 GUID: unique without coordination (every comment is a stream of its own) and in posting order.
             var commentId = Guid.CreateVersion7(now).ToString("N");
-            var e = CommentDecider.Decide(commitment, command, parent, actor, commentId, now);
+            var e = CommentDecider.Decide(commitment, command, parent, actor, commentId, await PostedAt(session, commitment, parent));
             return (Comment.StreamFor(commitment.Id, commentId), e, true);
         }, http.RequestAborted);
         http.Response.SetETag(1);
         return TypedResults.Created($"/api/commitments/{posted.CommitmentId}/comments/{posted.CommentId}",
             CommentView.Of(Comment.From(posted) with { Version = 1 }, DateTimeOffset.MaxValue)!);
+
+        // Now, or effectiveOn: not in the future, not before the plan's start, and a reply not before the comment it answers.
+        async Task<DateTimeOffset> PostedAt(IDocumentSession session, Commitment commitment, Comment? parent)
+        {
+            if (command.EffectiveOn is not { } day) return now;
+            var plan = await session.LoadAsync<ActionPlan>(commitment.PlanId, http.RequestAborted) ?? throw new ResourceNotFound("Action plan", commitment.PlanId);
+            var at = EffectiveDate.At(day, now, plan.Period.Start, null);
+            if (parent is null) return at;
+            if (day < DateOnly.FromDateTime(parent.PostedAt.UtcDateTime))
+                throw ValidationFailed.Field("effectiveOn", $"must not be before {parent.PostedAt.UtcDateTime:yyyy-MM-dd}, when the comment it replies to was posted.");
+            return parent.PostedAt > at ? parent.PostedAt : at;
+        }
     }
 
     /// <summary>The same threads the commitment's view carries (one read of commitments).</summary>

@@ -1,3 +1,4 @@
+using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Assessments;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
@@ -37,21 +38,33 @@ public static class ResponsesEndpoints
             var now = clock.GetUtcNow();
             var commitmentId = id.ToUpperInvariant();
             var stream = AssessmentResponses.StreamFor(commitmentId, assessment, organisation);
-            var saved = await writes.AppendOrStart<AssessmentResponses>("Responses", stream, http.Request.ExpectedVersion(), async (session, _) =>
+            var saved = await writes.AppendOrStart<AssessmentResponses>("Responses", stream, http.Request.ExpectedVersion(), async (session, state) =>
             {
                 // The assessment is read inside the write, so "current" is the version current when the answer lands.
                 var commitment = await session.LoadAsync<Commitment>(commitmentId, ct) ?? throw new ResourceNotFound("Commitment", id);
                 if (assessment == AnsweredAssessment.Irm)
                 {
                     if (commitment.Irm is not { } irm) throw new ResourceNotFound("IRM assessment", commitmentId);
-                    return [ResponseDecider.Decide(commitment, assessment, null, Math.Max(1, irm.Revision), command, actor, now)];
+                    return [ResponseDecider.Decide(commitment, assessment, null, Math.Max(1, irm.Revision), command, actor, await At(session, commitment, state, null))];
                 }
                 var cso = await session.LoadAsync<CsoAssessment>(CsoAssessment.IdFor(commitmentId, organisation!), ct)
                           ?? throw new ResourceNotFound("CSO assessment", organisation!);
-                return [ResponseDecider.Decide(commitment, assessment, cso.Organisation, cso.History.Length, command, actor, now)];
+                var answered = command.AssessmentVersion is { } v && v >= 1 && v <= cso.History.Length ? cso.History[v - 1] : cso.Latest;
+                return [ResponseDecider.Decide(commitment, assessment, cso.Organisation, cso.History.Length, command, actor, await At(session, commitment, state, answered.At))];
             }, ct);
             http.Response.SetETag(saved.Version);
             return TypedResults.Created(Location(commitmentId, assessment, saved.Organisation), saved);
+
+            // Now, or effectiveOn: not in the future, not before the plan's start, the response stream's latest answer, or the CSO filing it answers.
+            async Task<DateTimeOffset> At(IDocumentSession session, Commitment commitment, AssessmentResponses? state, DateTimeOffset? filed)
+            {
+                if (command.EffectiveOn is not { } day) return now;
+                var plan = await session.LoadAsync<ActionPlan>(commitment.PlanId, ct) ?? throw new ResourceNotFound("Action plan", commitment.PlanId);
+                var at = EffectiveDate.At(day, now, plan.Period.Start, await EffectiveDate.Latest(session, stream, state?.Version ?? 0, ct));
+                if (filed is { } f && day < DateOnly.FromDateTime(f.UtcDateTime))
+                    throw ValidationFailed.Field("effectiveOn", $"must not be before {f.UtcDateTime:yyyy-MM-dd}, when the assessment it answers was filed.");
+                return filed is { } g && g > at ? g : at;
+            }
         }
     }
 
