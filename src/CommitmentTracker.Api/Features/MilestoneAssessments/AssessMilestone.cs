@@ -5,6 +5,7 @@ namespace CommitmentTracker.Features.MilestoneAssessments;
 
 /// <summary>A CSO's view of a milestone: its OCDS status as the CSO sees it, why, and evidence.</summary>
 public sealed record AssessMilestone([property: Required] MilestoneStatus? Status, [property: Required] string? Comment, EvidenceLink[]? Evidence)
+    : EffectiveWrite
 {
     /// <summary>The command: what the client sent, the milestone, the key's organisation, who and when.</summary>
     public sealed record Command(AssessMilestone Body, string MilestoneId, string Organisation, string By, DateTimeOffset Now);

@@ -1,3 +1,4 @@
+using CommitmentTracker.Features.ActionPlans;
 using CommitmentTracker.Features.Commitments;
 using CommitmentTracker.Infrastructure.Auth;
 using CommitmentTracker.Infrastructure.Http;
@@ -19,14 +20,17 @@ public static class MilestoneAssessmentsEndpoints
         return app;
     }
 
-    private static async Task<Created<CsoMilestoneAssessment>> File(
+    public static async Task<Created<CsoMilestoneAssessment>> File(
         string id, string milestoneId, AssessMilestone command, IQuerySession session, StreamWrites writes, Actor actor, TimeProvider clock, HttpContext http)
     {
         actor.EnsureRole(Roles.Cso, Roles.Admin);
         var commitment = await session.LoadAsync<Commitment>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Commitment", id);
-        var filed = AssessMilestone.Decide(commitment, new(command, milestoneId, actor.Organisation, actor.Id, clock.GetUtcNow()));
+        var now = clock.GetUtcNow();
+        var filed = AssessMilestone.Decide(commitment, new(command, milestoneId, actor.Organisation, actor.Id, now));
+        var planStart = command.EffectiveOn is null ? default
+            : (await session.LoadAsync<ActionPlan>(commitment.PlanId, http.RequestAborted))!.Period.Start;
         var saved = await writes.AppendOrStart<CsoMilestoneAssessment>("CSO milestone assessment", filed.AssessmentId, http.Request.ExpectedVersion(),
-            _ => [filed], http.RequestAborted);
+            stream => [filed with { At = EffectiveDate.At(command.EffectiveOn, now, planStart, stream?.Latest.At) }], http.RequestAborted);
         http.Response.SetETag(saved.Version);
         return TypedResults.Created($"/api/commitments/{commitment.Id}/milestones/{filed.MilestoneId}/assessments/cso", saved);
     }

@@ -105,5 +105,6 @@ public abstract class FormPage : ComponentBase
     protected string Version => VersionOf(StreamVersion);
 
     /// <summary>After a conflict, what the other writes changed since the version this person's form was opened at.</summary>
-    protected IReadOnlyList<HistoryEntry> Changes => ChangedSince(StreamEntries.Where(e => e.Stream == Stream));
+    // Read only after a conflict: before it, a form may not have loaded its stream's history at all.
+    protected IReadOnlyList<HistoryEntry> Changes => Problem is { Stale: true } ? ChangedSince(StreamEntries.Where(e => e.Stream == Stream)) : [];
 }
