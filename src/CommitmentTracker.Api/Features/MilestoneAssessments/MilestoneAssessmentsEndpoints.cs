@@ -27,8 +27,7 @@ public static class MilestoneAssessmentsEndpoints
         var commitment = await session.LoadAsync<Commitment>(id.ToUpperInvariant(), http.RequestAborted) ?? throw new ResourceNotFound("Commitment", id);
         var now = clock.GetUtcNow();
         var filed = AssessMilestone.Decide(commitment, new(command, milestoneId, actor.Organisation, actor.Id, now));
-        var planStart = command.EffectiveOn is null ? default
-            : (await session.LoadAsync<ActionPlan>(commitment.PlanId, http.RequestAborted))!.Period.Start;
+        var planStart = await EffectiveDate.PlanStart(session, command.EffectiveOn, commitment.PlanId, http.RequestAborted);
         var saved = await writes.AppendOrStart<CsoMilestoneAssessment>("CSO milestone assessment", filed.AssessmentId, http.Request.ExpectedVersion(),
             stream => [filed with { At = EffectiveDate.At(command.EffectiveOn, now, planStart, stream?.Latest.At) }], http.RequestAborted);
         http.Response.SetETag(saved.Version);

@@ -214,7 +214,7 @@ public sealed class WorkspacePlanFormsTests(WorkspaceBrowserApi api)
     }
 
     /// <summary>axe and a screenshot at 1280 px, then at 390 px (no sideways scrolling), back to 1280.</summary>
-    public static async Task Shots(IPage tab, string name, string lang)
+    private static async Task Shots(IPage tab, string name, string lang)
     {
         await Checked(tab, name, lang);
         await tab.SetViewportSizeAsync(390, 844);

@@ -33,6 +33,10 @@ public static class EffectiveDate
         return latest is { } t && t > start ? t : start;
     }
 
+    /// <summary>The plan's start, the lower bound of a dated write about its commitments; read only when the write is dated.</summary>
+    public static async Task<DateOnly> PlanStart(IQuerySession session, DateOnly? effectiveOn, string planId, CancellationToken ct) =>
+        effectiveOn is null ? default : (await session.LoadAsync<ActionPlans.ActionPlan>(planId, ct))!.Period.Start;
+
     /// <summary>
     /// The business time of the last event of a stream at <paramref name="version"/> (null for a stream not started yet):
     /// the <c>latest</c> of <see cref="At"/> for a state that does not carry it. Read inside the write, under its row lock.
