@@ -7,7 +7,7 @@ namespace CommitmentTracker.Infrastructure.Limits;
 /// <summary>
 /// Caps request bodies at <see cref="BodyLimitOptions.MaxRequestBodyBytes"/>, or at an endpoint's own
 /// <see cref="IRequestSizeLimitMetadata"/> (an import takes more). Kestrel enforces the cap while reading; hosts without
-/// that feature (the test server) get the same 413 from a counting stream.
+/// that feature (the test server) get the same 413 from the counting stream every body is read through.
 /// </summary>
 public sealed class RequestBodyLimit(RequestDelegate next, IOptionsMonitor<BodyLimitOptions> options)
 {
@@ -19,8 +19,10 @@ public sealed class RequestBodyLimit(RequestDelegate next, IOptionsMonitor<BodyL
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
             feature.MaxRequestBodySize = limit;
-        else
-            context.Request.Body = new LimitedReadStream(context.Request.Body, limit);
+        // Always wrapped, so the endpoint reads through a stream and not through Kestrel's own PipeReader. When graceful
+        // shutdown starts, that reader hands a cancelled read to a reader that examined more than it consumed
+        // (dotnet/aspnetcore#19476), as System.Text.Json does mid-body: a request still arriving at SIGTERM got 499.
+        context.Request.Body = new LimitedReadStream(context.Request.Body, limit);
         return next(context);
     }
 
