@@ -39,19 +39,19 @@ public sealed class Generate(IDocumentStore store, GeneratorOptions options)
         }
 
         // Members and plans first, in one session.
-        await using (var session = sessions.OpenSession())
+        await using (var session = sessions.OpenAppendSession())
         {
             var existing = await Existing(dataset.Members.Select(m => m.Code).Concat(dataset.Plans.Select(p => p.Id)), ct);
             var count = 0;
             foreach (var m in dataset.Members.Where(m => !existing.Contains(m.Code)))
             {
-                session.Events.StartStream<Member>(m.Code, stories.Member(m));
+                GeneratedWriters.Stamp(session.Events.StartStream<Member>(m.Code, stories.Member(m)), m.Code);
                 count++;
             }
             foreach (var p in dataset.Plans.Where(p => !existing.Contains(p.Id)))
             {
                 var events = stories.Plan(p);
-                session.Events.StartStream<ActionPlan>(p.Id, events.ToArray());
+                GeneratedWriters.Stamp(session.Events.StartStream<ActionPlan>(p.Id, events.ToArray()), p.Member.Code);
                 count += events.Count;
             }
             await session.SaveChangesAsync(ct);
@@ -101,15 +101,16 @@ public sealed class Generate(IDocumentStore store, GeneratorOptions options)
     {
         if (streams.Count == 0) return (0, commitments);
         var events = 0;
-        await using var session = sessions.OpenSession();
+        await using var session = sessions.OpenAppendSession();
         foreach (var s in streams)
         {
-            session.Events.StartStream<Commitment>(s.Id, s.Events.ToArray());
+            var government = ((CommitmentMade)s.Events[0]).LeadInstitution.Name;
+            GeneratedWriters.Stamp(session.Events.StartStream<Commitment>(s.Id, s.Events.ToArray()), government);
             events += s.Events.Count;
-            foreach (var (id, filings) in s.Cso)
+            foreach (var related in s.Related)
             {
-                session.Events.StartStream<CsoAssessment>(id, filings.ToArray());
-                events += filings.Count;
+                GeneratedWriters.Stamp(session.Events.StartStream(related.Aggregate, related.Id, related.Events.ToArray()), government);
+                events += related.Events.Count;
             }
         }
         await session.SaveChangesAsync(ct);

@@ -6,8 +6,8 @@ using CommitmentTracker.Infrastructure.Marten;
 
 namespace CommitmentTracker.Generator;
 
-/// <summary>The streams of one commitment: its own, and each CSO's assessment stream of it.</summary>
-public sealed record CommitmentStreams(string Id, List<object> Events, List<(string StreamId, List<object> Events)> Cso);
+/// <summary>The streams of one commitment: its own, each CSO's assessment stream of it, and its dialogue's streams.</summary>
+public sealed record CommitmentStreams(string Id, List<object> Events, IReadOnlyList<RelatedStream> Related);
 
 /// <summary>
 /// Builds each stream's events the way the deciders would have: statuses follow the OCDS rule at the time of each
@@ -15,6 +15,8 @@ public sealed record CommitmentStreams(string Id, List<object> Events, List<(str
 /// </summary>
 public sealed class Stories(Texts texts, int seed)
 {
+    private readonly DialogueStories dialogue = new(texts, seed);
+
     private static readonly string[] Csos =
     [
         "Transparency International", "Civil Society Institute", "Open Data Watch", "Budget Monitor", "Citizens' Voice",
@@ -186,7 +188,7 @@ public sealed class Stories(Texts texts, int seed)
             events.Add(new CommitmentWithdrawn(c.Id, completion, texts.Phrase(rng, "en", 4, 10), Poc, at));
         }
 
-        var cso = new List<(string, List<object>)>();
+        var cso = new List<RelatedStream>();
         if (rng.NextDouble() < 0.25)
         {
             var organisation = Csos[rng.Next(Csos.Length)];
@@ -199,9 +201,9 @@ public sealed class Stories(Texts texts, int seed)
                 filings.Add(new CsoAssessmentFiled(streamId, c.Id, organisation, (Completion)rng.Next(0, 4), texts.Phrase(rng, lang, 8, 20),
                     [new EvidenceLink($"https://cso.example.org/{c.Id}/{k}", null, null)], "key:generator-cso", At(day, 16)));
             }
-            if (filings.Count > 0) cso.Add((streamId, filings));
+            if (filings.Count > 0) cso.Add(new RelatedStream(typeof(CsoAssessment), streamId, filings));
         }
-        return new CommitmentStreams(c.Id, events, cso);
+        return new CommitmentStreams(c.Id, events, [.. cso, .. dialogue.Of(c, events, cso)]);
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;

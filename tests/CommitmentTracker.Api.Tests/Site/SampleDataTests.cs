@@ -40,16 +40,42 @@ public sealed class SampleDataTests(BrowserApi api) : IClassFixture<BrowserApi>
             Assert.Contains($"/members/{member}\"", home);
             Assert.Contains($"/members/{member}-", home); // its local member
         }
+        string discussed, viewed;
         await using (var session = api.Store.QuerySession())
         {
-            var kinds = await session.QueryAsync<string>(
-                $"select distinct type from {api.Schema}.mt_events where type in ('commitment_completion_changed', 'cso_assessment_filed', 'irm_design_assessed', 'irm_results_assessed', 'action_plan_moved')");
-            Assert.Equal(5, kinds.Count);
+            string[] expected = ["commitment_completion_changed", "cso_assessment_filed", "irm_design_assessed", "irm_results_assessed",
+                "action_plan_moved", "comment_posted", "assessment_answered", "cso_milestone_assessed"];
+            var kinds = await session.QueryAsync<string>($"select distinct type from {api.Schema}.mt_events where type in ({string.Join(", ", expected.Select(t => $"'{t}'"))})");
+            Assert.Equal(expected.Order(), kinds.Order());
+            // The dialogue: a thread the government answered, beside its answer to a CSO; and a CSO's view of a milestone.
+            discussed = (await session.QueryAsync<string>(
+                $"""
+                select c.data ->> 'CommitmentId' from {api.Schema}.mt_doc_comment c
+                join {api.Schema}.mt_doc_assessmentresponses r on r.data ->> 'CommitmentId' = c.data ->> 'CommitmentId'
+                where c.data ->> 'ParentId' is not null and (c.data ->> 'Official')::boolean and c.id like 'GE%' order by 1 limit 1
+                """)).Single();
+            viewed = (await session.QueryAsync<string>(
+                $"""
+                select a.data ->> 'CommitmentId' from {api.Schema}.mt_doc_csomilestoneassessment a
+                join {api.Schema}.mt_doc_comment c on c.data ->> 'CommitmentId' = a.data ->> 'CommitmentId' order by 1 limit 1
+                """)).Single();
         }
+        var thread = await (await client.GetAsync($"/commitments/{discussed}?lang=en")).Content.ReadAsStringAsync();
+        Assert.Contains("comment--official", thread);
+        Assert.Contains("class=\"responses\"", thread);
+        // Each event names its real writer's role: the PoC, the CSO, the IRM, not the generator for all.
+        var history = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync($"/api/commitments/{discussed}/history"))!.AsArray()
+            .ToLookup(h => h!["type"]!.GetValue<string>(), h => h!["role"]!.GetValue<string>());
+        Assert.All(history["milestone_added"].Concat(history["assessment_answered"]), role => Assert.Equal("poc", role));
+        Assert.All(history["cso_assessment_filed"], role => Assert.Equal("cso", role));
+        Assert.NotEmpty(history["cso_assessment_filed"]);
+        Assert.All(history["irm_design_assessed"].Concat(history["irm_results_assessed"]), role => Assert.Equal("irm", role));
+        var milestones = await (await client.GetAsync($"/commitments/{viewed}?lang=en")).Content.ReadAsStringAsync();
+        Assert.Contains(SiteBrowserTests.T("Dialogue.CsoOnMilestone", "en"), milestones);
 
         foreach (var (page, path, lang, width) in new[]
         {
-            ("home", "/", "en", 1280), ("commitment", "/commitments/GE0022", "ka", 1280), ("commitment", "/commitments/AM0022", "en", 1280),
+            ("home", "/", "en", 1280), ("commitment", $"/commitments/{discussed}", "ka", 1280), ("commitment", $"/commitments/{viewed}", "en", 1280),
             ("dashboard", "/dashboard", "ka", 390), ("plan", "/action-plans/GE-AP10", "en", 390),
         })
         {
