@@ -27,10 +27,25 @@ public static class GeneratedWriters
             if (e.Data is not IDomainEvent d) continue;
             var (role, organisation) = Of(d, government);
             e.SetHeader("actor", d.By);
+            e.SetHeader("actorName", d switch
+            {
+                CommentPosted c => c.AuthorName,
+                AssessmentAnswered a => a.ResponderName,
+                _ => NameOf(role, organisation),
+            });
             e.SetHeader("role", role);
             e.SetHeader("organisation", organisation);
         }
     }
+
+    /// <summary>What the writer's API key would be called: the point of contact of the lead institution, a CSO's monitor.</summary>
+    private static string NameOf(string role, string organisation) => role switch
+    {
+        Roles.Poc => "Point of contact",
+        Roles.Cso => $"{organisation} monitor",
+        Roles.Irm => "IRM researcher",
+        _ => "OGP Support Unit staff",
+    };
 
     private static (string Role, string Organisation) Of(IDomainEvent e, string government) => e switch
     {

@@ -63,6 +63,7 @@ public sealed class SampleDataTests(BrowserApi api) : IClassFixture<BrowserApi>
         var thread = await (await client.GetAsync($"/commitments/{discussed}?lang=en")).Content.ReadAsStringAsync();
         Assert.Contains("comment--official", thread);
         Assert.Contains("class=\"responses\"", thread);
+        Assert.Contains("<span title=\"key:generator-irm\">IRM researcher</span>", thread); // the timeline names the writer, its id on hover
         // Each event names its real writer's role: the PoC, the CSO, the IRM, not the generator for all.
         var history = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync($"/api/commitments/{discussed}/history"))!.AsArray()
             .ToLookup(h => h!["type"]!.GetValue<string>(), h => h!["role"]!.GetValue<string>());

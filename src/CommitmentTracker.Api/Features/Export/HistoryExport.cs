@@ -13,12 +13,12 @@ namespace CommitmentTracker.Features.Export;
 /// <summary>One event of the exported history: what, in which stream, when it took effect and when it was recorded, who and why.</summary>
 public sealed record HistoryLine(
     long Sequence, string Stream, string Type, long Version, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt,
-    string? Actor, string? Role, string? Organisation, string? Reason, object Data)
+    string? Actor, string? ActorName, string? Role, string? Organisation, string? Reason, object Data)
 {
     public static HistoryLine From(IEvent e)
     {
         var h = CommitmentHistory.Entry(e);
-        return new HistoryLine(h.Sequence, h.Stream, h.Type, h.Version, h.At, h.RecordedAt, h.Actor, h.Role, h.Organisation, h.Reason, h.Data);
+        return new HistoryLine(h.Sequence, h.Stream, h.Type, h.Version, h.At, h.RecordedAt, h.Actor, h.ActorName, h.Role, h.Organisation, h.Reason, h.Data);
     }
 }
 

@@ -42,10 +42,6 @@ public abstract class FormPage : ComponentBase
     /// <summary>The version the hidden field carries: after a conflict the current one (so "apply on top" can land), else the one the form was opened at.</summary>
     protected string VersionOf(long? opened) => Problem?.CurrentVersion?.ToString() ?? Value(VersionField, opened?.ToString());
 
-    /// <summary>After a conflict, the entries of <paramref name="history"/> written since the version this person's form was opened at.</summary>
-    protected IReadOnlyList<HistoryEntry> ChangedSince(IEnumerable<HistoryEntry> history) =>
-        Problem is { Stale: true } && long.TryParse(Http.Request.Form[VersionField], out var opened) ? history.Where(e => e.Version > opened).ToList() : [];
-
     /// <summary>The page refuses to show a form the person may not use (403); a forged post still reaches the write path, which refuses it.</summary>
     protected void Refuse() => Http.Response.StatusCode = StatusCodes.Status403Forbidden;
 
@@ -106,5 +102,8 @@ public abstract class FormPage : ComponentBase
 
     /// <summary>After a conflict, what the other writes changed since the version this person's form was opened at.</summary>
     // Read only after a conflict: before it, a form may not have loaded its stream's history at all.
-    protected IReadOnlyList<HistoryEntry> Changes => Problem is { Stale: true } ? ChangedSince(StreamEntries.Where(e => e.Stream == Stream)) : [];
+    protected IReadOnlyList<HistoryEntry> Changes =>
+        Problem is { Stale: true } && long.TryParse(Http.Request.Form[VersionField], out var opened)
+            ? StreamEntries.Where(e => e.Stream == Stream && e.Version > opened).ToList()
+            : [];
 }

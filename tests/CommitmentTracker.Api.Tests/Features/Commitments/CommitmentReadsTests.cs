@@ -84,11 +84,14 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(id, history[0]!["stream"]!.GetValue<string>());
         Assert.StartsWith(id + "~cso~", history[1]!["stream"]!.GetValue<string>());
         Assert.Equal("Centre of Policy and Legal Reform", history[3]!["organisation"]!.GetValue<string>());
+        // Who wrote it by name (the key's), beside the key's id.
+        Assert.Equal("Centre of Policy and Legal Reform monitor", history[3]!["actorName"]!.GetValue<string>());
+        Assert.StartsWith("key:", history[3]!["actor"]!.GetValue<string>());
 
-        var graph = await api.As(Caller.Anonymous).GraphQL("query($id: ID!) { commitment(id: $id) { history { type stream sequence } } }", new { id });
+        var graph = await api.As(Caller.Anonymous).GraphQL("query($id: ID!) { commitment(id: $id) { history { type stream sequence actor actorName } } }", new { id });
         var entries = graph["commitment"]!["history"]!.AsArray();
-        Assert.Equal(history.Select(h => $"{h!["type"]} {h["stream"]} {h["sequence"]}"),
-            entries.Select(h => $"{h!["type"]} {h["stream"]} {h["sequence"]}"));
+        Assert.Equal(history.Select(h => $"{h!["type"]} {h["stream"]} {h["sequence"]} {h["actor"]} {h["actorName"]}"),
+            entries.Select(h => $"{h!["type"]} {h["stream"]} {h["sequence"]} {h["actor"]} {h["actorName"]}"));
     }
 
     [Fact]
@@ -194,7 +197,7 @@ public sealed class CommitmentReadsTests(ApiFactory api) : IClassFixture<ApiFact
 
     private async Task File(string id, string organisation, string completion)
     {
-        var issued = await (await api.As(Caller.Admin).Post("/api/api-keys", new { name = organisation, role = "cso", organisation, members = Array.Empty<string>() }))
+        var issued = await (await api.As(Caller.Admin).Post("/api/api-keys", new { name = $"{organisation} monitor", role = "cso", organisation, members = Array.Empty<string>() }))
             .Expect(HttpStatusCode.Created);
         var key = issued["secret"]!.GetValue<string>();
         await (await api.As(Caller.Key(key)).Post($"/api/commitments/{id}/assessments/cso", new { completion, comment = $"{organisation}: {completion}" }))

@@ -31,6 +31,7 @@ public sealed class HistoryExportTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Equal(sequences.Order(), sequences);
         Assert.Equal("Forum charter adopted", lines[1]["reason"]!.GetValue<string>());
         Assert.Equal("cso", lines[3]["role"]!.GetValue<string>());
+        Assert.Equal("cso tester", lines[3]["actorName"]!.GetValue<string>());
         Assert.Equal(plan, lines[0]["stream"]!.GetValue<string>());
         Assert.StartsWith("2024-09-01", lines[4]["effectiveAt"]!.GetValue<string>());
         Assert.NotNull(lines[4]["recordedAt"]);

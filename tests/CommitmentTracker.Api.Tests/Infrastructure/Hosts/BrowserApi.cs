@@ -64,8 +64,9 @@ public class BrowserApi : ApiFactory
     /// A fresh browser context (its own cookies) at this width, in this language (Accept-Language), with script on or
     /// off; <paramref name="bypassCsp"/> for a test that must see what the markup alone would do. Dispose it when done.
     /// </summary>
-    public Task<IBrowserContext> NewContext(string language = "en", int width = 1280, bool javaScript = true, bool bypassCsp = false) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContext(string language = "en", int width = 1280, bool javaScript = true, bool bypassCsp = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl.ToString(),
             Locale = language,
@@ -74,6 +75,11 @@ public class BrowserApi : ApiFactory
             JavaScriptEnabled = javaScript,
             BypassCSP = bypassCsp,
         });
+        // The browser tests share 2 cores with the rest of the suite: one step of the longest form test once took over
+        // Playwright's default 30 s there. A hang still fails, after a minute.
+        context.SetDefaultTimeout(60_000);
+        return context;
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -131,7 +131,8 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
         Field(h => h.Type);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When the change took effect; asOf judges by it.").Resolve(ctx => ctx.Source.At);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("recordedAt").Description("When the event was stored.").Resolve(ctx => ctx.Source.RecordedAt);
-        Field(h => h.Actor, nullable: true);
+        Field(h => h.Actor, nullable: true).Description("The writer's stable id (key:… or the sign-in's subject).");
+        Field(h => h.ActorName, nullable: true).Description("The writer's name, as their key or sign-in gives it.");
         Field(h => h.Role, nullable: true);
         Field(h => h.Organisation, nullable: true);
         Field(h => h.Reason, nullable: true);

@@ -15,6 +15,9 @@ public sealed record HistoryEntry(
 {
     /// <summary>When PostgreSQL stored the event; later than <c>At</c> for a change entered with its real, earlier date.</summary>
     public DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>The writer's name (the API key's, or the person's from sign-in), beside <c>Actor</c>, its stable id.</summary>
+    public string? ActorName { get; init; }
 }
 
 public static class CommitmentHistory
@@ -24,7 +27,7 @@ public static class CommitmentHistory
         e.Data is IDomainEvent d ? d.At : e.Timestamp,
         e.Data is IDomainEvent by ? by.By : e.UserName,
         Header(e, "role"), Header(e, "organisation"),
-        (e.Data as IHasReason)?.Reason, e.CorrelationId, e.Data) { RecordedAt = e.Timestamp };
+        (e.Data as IHasReason)?.Reason, e.CorrelationId, e.Data) { RecordedAt = e.Timestamp, ActorName = Header(e, "actorName") };
 
     /// <summary>
     /// The state as of the end of <paramref name="asOf"/> (UTC): the stream folded by Marten's aggregator up to the last
