@@ -19,10 +19,6 @@ public sealed record RelatedStream(Type Aggregate, string Id, List<object> Event
 /// </summary>
 public sealed class DialogueStories(Texts texts, int seed)
 {
-    private const string Poc = "key:generator-poc";
-    private const string Cso = "key:generator-cso";
-    private const string Citizen = "key:generator-citizen";
-
     public IEnumerable<RelatedStream> Of(CommitmentSpec c, IReadOnlyList<object> events, IReadOnlyList<RelatedStream> cso)
     {
         var rng = Dataset.Rng(seed, 4, c.Index);
@@ -56,7 +52,7 @@ public sealed class DialogueStories(Texts texts, int seed)
                 yield return new RelatedStream(typeof(CsoMilestoneAssessment), id,
                 [
                     new CsoMilestoneAssessed(id, c.Id, milestone.MilestoneId, organisation, (MilestoneStatus)rng.Next(0, 4),
-                        texts.Phrase(rng, lang, 8, 20), [new EvidenceLink($"https://cso.example.org/{milestone.MilestoneId}", null, null)], Cso, at),
+                        texts.Phrase(rng, lang, 8, 20), [new EvidenceLink($"https://cso.example.org/{milestone.MilestoneId}", null, null)], GeneratedWriters.CsoKey, at),
                 ]);
             }
         }
@@ -64,12 +60,12 @@ public sealed class DialogueStories(Texts texts, int seed)
         if (rng.NextDouble() >= 0.15 || Stories.At(c.Plan.Period.Start, 11) >= today) yield break;
         var opened = Between(rng, Stories.At(c.Plan.Period.Start, 11), today);
         var on = started.Count > 0 && rng.NextDouble() < 0.4 ? started[rng.Next(started.Count)].MilestoneId : null;
-        var question = Comment(rng, c.Id, on, null, texts.Phrase(rng, lang, 10, 30), "Citizen monitor", Roles.Cso, "Citizens' Voice", false, Citizen, opened);
+        var question = Posted(rng, c.Id, on, null, texts.Phrase(rng, lang, 10, 30), "Citizen monitor", Roles.Cso, "Citizens' Voice", false, GeneratedWriters.CitizenKey, opened);
         yield return question;
         var replied = opened.AddDays(rng.Next(1, 15));
         if (rng.NextDouble() < 0.7 && replied <= today)
-            yield return Comment(rng, c.Id, on, ((CommentPosted)question.Events[0]).CommentId, texts.Phrase(rng, lang, 10, 30),
-                "Point of contact", Roles.Poc, government, true, Poc, replied);
+            yield return Posted(rng, c.Id, on, ((CommentPosted)question.Events[0]).CommentId, texts.Phrase(rng, lang, 10, 30),
+                GeneratedWriters.PocName, Roles.Poc, government, true, GeneratedWriters.PocKey, replied);
     }
 
     private RelatedStream Answer(Random rng, string commitmentId, AnsweredAssessment assessment, string? organisation, int version,
@@ -79,17 +75,17 @@ public sealed class DialogueStories(Texts texts, int seed)
         return new RelatedStream(typeof(AssessmentResponses), id,
         [
             new AssessmentAnswered(id, commitmentId, assessment, organisation, version, (ResponseStance)rng.Next(0, 3),
-                new Dictionary<string, string> { [lang] = texts.Phrase(rng, lang, 12, 30) }, [], "Point of contact", Roles.Poc, government, Poc, at),
+                new Dictionary<string, string> { [lang] = texts.Phrase(rng, lang, 12, 30) }, [], GeneratedWriters.PocName, Roles.Poc, government, GeneratedWriters.PocKey, at),
         ]);
     }
 
-    private static RelatedStream Comment(Random rng, string commitmentId, string? milestoneId, string? parentId, string text,
+    private static RelatedStream Posted(Random rng, string commitmentId, string? milestoneId, string? parentId, string text,
         string name, string role, string organisation, bool official, string by, DateTimeOffset at)
     {
         var bytes = new byte[16];
         rng.NextBytes(bytes);
         var commentId = new Guid(bytes).ToString("N");
-        return new RelatedStream(typeof(Comment), Features.Dialogue.Comments.Comment.StreamFor(commitmentId, commentId),
+        return new RelatedStream(typeof(Comment), Comment.StreamFor(commitmentId, commentId),
             [new CommentPosted(commentId, commitmentId, milestoneId, parentId, text, name, role, organisation, official, by, at)]);
     }
 

@@ -11,13 +11,18 @@ using JasperFx.Events;
 namespace CommitmentTracker.Generator;
 
 /// <summary>
-/// Who each generated event says wrote it, in the headers <c>ActorSessionFactory</c> stamps on an API caller's events:
-/// the timeline then names a CSO, the IRM or the government's point of contact, not one generator for all.
+/// Who wrote the generated events: the keys the stories write as, and the headers <c>ActorSessionFactory</c> stamps on an
+/// API caller's events, so the timeline names a CSO, the IRM or the government's point of contact, not one generator for all.
 /// </summary>
 public static class GeneratedWriters
 {
-    public const string Irm = "Independent Reporting Mechanism";
-    public const string SupportUnit = "OGP Support Unit";
+    public const string PocKey = "key:generator-poc";
+    public const string CsoKey = "key:generator-cso";
+    public const string IrmKey = "key:generator-irm";
+    public const string CitizenKey = "key:generator-citizen";
+
+    /// <summary>The name a point of contact writes under, in responses and replies as in the timeline.</summary>
+    public const string PocName = "Point of contact";
 
     /// <param name="government">The organisation a point of contact writes for: the lead institution, or the member.</param>
     public static void Stamp(StreamAction stream, string government)
@@ -25,36 +30,23 @@ public static class GeneratedWriters
         foreach (var e in stream.Events)
         {
             if (e.Data is not IDomainEvent d) continue;
-            var (role, organisation) = Of(d, government);
+            var (role, organisation, name) = Of(d, government);
             e.SetHeader("actor", d.By);
-            e.SetHeader("actorName", d switch
-            {
-                CommentPosted c => c.AuthorName,
-                AssessmentAnswered a => a.ResponderName,
-                _ => NameOf(role, organisation),
-            });
+            e.SetHeader("actorName", name);
             e.SetHeader("role", role);
             e.SetHeader("organisation", organisation);
         }
     }
 
-    /// <summary>What the writer's API key would be called: the point of contact of the lead institution, a CSO's monitor.</summary>
-    private static string NameOf(string role, string organisation) => role switch
+    /// <summary>The writer's role, organisation and name: what its API key would say.</summary>
+    private static (string Role, string Organisation, string Name) Of(IDomainEvent e, string government) => e switch
     {
-        Roles.Poc => "Point of contact",
-        Roles.Cso => $"{organisation} monitor",
-        Roles.Irm => "IRM researcher",
-        _ => "OGP Support Unit staff",
-    };
-
-    private static (string Role, string Organisation) Of(IDomainEvent e, string government) => e switch
-    {
-        CsoAssessmentFiled f => (Roles.Cso, f.Organisation),
-        CsoMilestoneAssessed m => (Roles.Cso, m.Organisation),
-        CommentPosted c => (c.AuthorRole, c.AuthorOrganisation),
-        AssessmentAnswered a => (a.ResponderRole, a.ResponderOrganisation),
-        IrmDesignAssessed or IrmResultsAssessed => (Roles.Irm, Irm),
-        MemberRegistered => (Roles.Admin, SupportUnit),
-        _ => (Roles.Poc, government),
+        CsoAssessmentFiled f => (Roles.Cso, f.Organisation, $"{f.Organisation} monitor"),
+        CsoMilestoneAssessed m => (Roles.Cso, m.Organisation, $"{m.Organisation} monitor"),
+        CommentPosted c => (c.AuthorRole, c.AuthorOrganisation, c.AuthorName),
+        AssessmentAnswered a => (a.ResponderRole, a.ResponderOrganisation, a.ResponderName),
+        IrmDesignAssessed or IrmResultsAssessed => (Roles.Irm, "Independent Reporting Mechanism", "IRM researcher"),
+        MemberRegistered => (Roles.Admin, "OGP Support Unit", "OGP Support Unit staff"),
+        _ => (Roles.Poc, government, PocName),
     };
 }

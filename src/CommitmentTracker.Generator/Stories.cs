@@ -24,7 +24,7 @@ public sealed class Stories(Texts texts, int seed)
         "Public Integrity Lab", "Women's Rights Forum", "Local Democracy Agency",
     ];
 
-    private const string Poc = "key:generator-poc";
+    private const string Poc = GeneratedWriters.PocKey;
 
     public static DateTimeOffset At(DateOnly day, int hour = 9) =>
         new(day.ToDateTime(new TimeOnly(Math.Clamp(hour, 0, 23), 0)), TimeSpan.Zero);
@@ -158,14 +158,14 @@ public sealed class Stories(Texts texts, int seed)
         {
             var at = At(start.AddDays(120), 12);
             var (verifiable, lens, potential) = (rng.NextDouble() < 0.85, rng.NextDouble() < 0.75, (PotentialForResults)rng.Next(0, 3));
-            later.Add((at, () => new IrmDesignAssessed(c.Id, verifiable, lens, potential, potential == PotentialForResults.Substantial, null, "key:generator-irm", at)));
+            later.Add((at, () => new IrmDesignAssessed(c.Id, verifiable, lens, potential, potential == PotentialForResults.Substantial, null, GeneratedWriters.IrmKey, at)));
         }
         if (end.AddDays(200) <= today && rng.NextDouble() < 0.8)
         {
             var at = At(end.AddDays(200), 12);
             var (irmCompletion, opened) = ((IrmCompletion)rng.Next(0, 5), (DidItOpenGovernment)rng.Next(0, 5));
             var comment = texts.Phrase(rng, "en", 5, 12);
-            later.Add((at, () => new IrmResultsAssessed(c.Id, irmCompletion, opened, comment, [], "key:generator-irm", at)));
+            later.Add((at, () => new IrmResultsAssessed(c.Id, irmCompletion, opened, comment, [], GeneratedWriters.IrmKey, at)));
         }
 
         var events = new List<object>(2 + milestones * 3)
@@ -199,7 +199,7 @@ public sealed class Stories(Texts texts, int seed)
                 var day = start.AddDays(200 + 250 * k);
                 if (day > today) break;
                 filings.Add(new CsoAssessmentFiled(streamId, c.Id, organisation, (Completion)rng.Next(0, 4), texts.Phrase(rng, lang, 8, 20),
-                    [new EvidenceLink($"https://cso.example.org/{c.Id}/{k}", null, null)], "key:generator-cso", At(day, 16)));
+                    [new EvidenceLink($"https://cso.example.org/{c.Id}/{k}", null, null)], GeneratedWriters.CsoKey, At(day, 16)));
             }
             if (filings.Count > 0) cso.Add(new RelatedStream(typeof(CsoAssessment), streamId, filings));
         }
