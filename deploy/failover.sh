@@ -70,11 +70,8 @@ plan=$(curl -fs -X POST "$A/api/action-plans" -H "X-Api-Key: $admin_key" -H "$J"
   -d '{"memberCode":"UA","title":{"uk":"План дій","en":"Action Plan"},"period":{"start":"2024-01-01","end":"2025-12-31"}}' | jq -r .id)
 secrets=()
 for n in 1 2; do
-  port=$(free_port)
-  python3 "$repo/deploy/scale-out/webhook-receiver.py" "$port" "$tmp/deliveries-$n.jsonl" >"$tmp/receiver-$n.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
-  created=$(curl -fs -X POST "$A/api/webhooks" -H "X-Api-Key: $admin_key" -H "$J" -d "{\"url\":\"http://127.0.0.1:$port/hook\"}")
+  start_receiver "receiver-$n" "$tmp/deliveries-$n.jsonl"
+  created=$(curl -fs -X POST "$A/api/webhooks" -H "X-Api-Key: $admin_key" -H "$J" -d "{\"url\":\"http://127.0.0.1:$receiver_port/hook\"}")
   secrets+=("$(jq -r .secret <<<"$created")")
   echo "$(jq -r .deliveredThrough <<<"$created")" >"$tmp/start-$n"
 done

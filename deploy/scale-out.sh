@@ -115,9 +115,8 @@ for _ in $(seq 1 50); do curl -fs -o /dev/null "$A/health/ready" && break; sleep
 log "PostgreSQL, worker :$worker_port, api1 :$api1_port, api2 :$api2_port, nginx :$nginx_port (temp: $tmp)"
 
 # --- webhook receiver ----------------------------------------------------------------------------------------
-hook_port=$(free_port)
-python3 "$repo/deploy/scale-out/webhook-receiver.py" "$hook_port" "$tmp/deliveries.jsonl" >"$tmp/receiver.log" 2>&1 &
-pids+=($!)
+start_receiver receiver "$tmp/deliveries.jsonl"
+hook_port=$receiver_port
 J='content-type: application/json'
 hook_status=$(curl -s -o "$tmp/hook.json" -w '%{http_code}' -X POST "$A/api/webhooks" -H "X-Api-Key: $admin_key" -H "$J" \
   -d "{\"url\":\"http://127.0.0.1:$hook_port/hook\"}")

@@ -1,6 +1,7 @@
 # Shared by the multi-process proofs (deploy/failover.sh; deploy/scale-out.sh may source it too). Source it after
 # setting: tmp (a temp dir), and a log() function. It keeps the processes it starts in pids[] and stops them on exit.
 #   free_port                      a free loopback TCP port
+#   start_receiver NAME FILE       a webhook receiver (log $tmp/NAME.log) appending to FILE; sets receiver_port
 #   wait_ready URL LOG             waits (60 s) for URL/health/ready, prints the tail of LOG and exits when it never comes
 #   publish_app                    dotnet publish of the API (Release) into $tmp/app
 #   start_app NAME PORT WORKER     the published app on 127.0.0.1:PORT (log $tmp/NAME.log) over $db / $schema / $admin_key
@@ -15,6 +16,14 @@ free_port() {
     echo "$p"; return 0
   done
   log "no free port"; exit 1
+}
+
+start_receiver() { # NAME FILE: a webhook receiver appending to FILE; sets receiver_port, exits when it never listens
+  python3 "$repo/deploy/scale-out/webhook-receiver.py" "$tmp/$1.port" "$2" >"$tmp/$1.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do [ -s "$tmp/$1.port" ] && break; sleep 0.1; done
+  [ -s "$tmp/$1.port" ] || { log "webhook receiver $1 never listened; its log:"; tail -n 20 "$tmp/$1.log" >&2; exit 1; }
+  receiver_port=$(cat "$tmp/$1.port")
 }
 
 wait_ready() { # url log

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A webhook receiver for deploy/scale-out.sh (standard library only).
 
-  webhook-receiver.py PORT FILE                  serve on 127.0.0.1:PORT, append each delivery to FILE (JSON lines)
+  webhook-receiver.py PORTFILE FILE              serve on a loopback port the kernel picks, write it to PORTFILE once
+                                                 listening, append each delivery to FILE (JSON lines)
   webhook-receiver.py --count FILE               print how many distinct event sequences FILE holds
   webhook-receiver.py --verify FILE SECRET N     check every signature and that N distinct events arrived;
                                                  prints a verdict, exits 1 when it fails
@@ -10,12 +11,13 @@ The signature scheme: X-OGP-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secr
 import hashlib
 import hmac
 import json
+import os
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
-def serve(port, path):
+def serve(port_file, path):
     lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
@@ -30,7 +32,12 @@ def serve(port, path):
         def log_message(self, *args):
             pass
 
-    ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+    # Port 0: a port chosen beforehand could be taken (an outgoing connection's ephemeral port) before the bind.
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    with open(port_file + ".tmp", "w", encoding="utf-8") as out:
+        out.write(str(server.server_address[1]))
+    os.replace(port_file + ".tmp", port_file)
+    server.serve_forever()
 
 
 def deliveries(path):
@@ -69,4 +76,4 @@ if __name__ == "__main__":
     elif sys.argv[1] == "--verify":
         sys.exit(0 if verify(sys.argv[2], sys.argv[3], int(sys.argv[4])) else 1)
     else:
-        serve(int(sys.argv[1]), sys.argv[2])
+        serve(sys.argv[1], sys.argv[2])
