@@ -54,11 +54,22 @@ as_owner() {
 
 port_file() { echo "$data_dir/ct-port"; }
 
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Free means bindable as PostgreSQL binds (SO_REUSEADDR, so a restart's TIME_WAIT connections do not count), not
+# merely "nothing answers": a port can be the local end of an outgoing connection (the kernel's ephemeral range
+# covers these ports), which refuses a connect and still fails PostgreSQL's bind.
+# Without python3 (a bare machine), the connect test is what is left.
+port_is_free() {
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import socket, sys; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null
+  else
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  fi
+}
 
-# CT_PG_PORT_FROM moves the range (the fault proof's own server keeps out of the way of the shared ones).
+# CT_PG_PORT_FROM moves the range (the fault proof's own server keeps out of the way of the shared ones); a retry
+# passes the port after the one that was taken.
 free_port() {
-  local p from=${CT_PG_PORT_FROM:-55432}
+  local p from=${1:-${CT_PG_PORT_FROM:-55432}}
   for p in $(seq "$from" $((from + 200))); do
     port_is_free "$p" && { echo "$p"; return 0; }
   done
@@ -104,7 +115,7 @@ start() {
     fi
     log "port $port was taken meanwhile; trying another"
     sleep "0.$((RANDOM % 9 + 1))"
-    port=$(free_port)
+    port=$(free_port $((port + 1)))
   done
   log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') running on 127.0.0.1:$port (data: $data_dir)"
   conn_string "$port"

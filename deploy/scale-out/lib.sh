@@ -12,7 +12,8 @@ pids=()
 free_port() {
   local p
   for p in $(shuf -i 20000-60000 -n 200); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { exec 3>&- 3<&- 2>/dev/null || true; continue; }
+    # bindable, not only unanswered: an outgoing connection's local port refuses a connect and still fails a bind
+    python3 -c 'import socket, sys; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", int(sys.argv[1])))' "$p" 2>/dev/null || continue
     echo "$p"; return 0
   done
   log "no free port"; exit 1
