@@ -42,7 +42,8 @@ public sealed class SiteInteractionTests(SiteBrowserApi api)
         await tab.Keyboard.PressAsync("Tab");
         Assert.Equal("submit", await tab.EvaluateAsync<string>("document.activeElement.type"));
         await tab.Keyboard.PressAsync("Enter");
-        await tab.WaitForFunctionAsync("document.documentElement.lang === 'hy'");
+        // Not WaitForFunction: its polling evaluates the string with eval, which the page's CSP refuses when the first check is false.
+        await tab.Locator("html[lang=hy]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.Contains(T("Search.Title", "hy"), await tab.InnerTextAsync("h1"));
         Assert.Contains("/search?q=", tab.Url); // back on the same page, query kept
     }
