@@ -60,6 +60,25 @@ public sealed class SiteHttpTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Latest_changes_name_each_page_once_with_its_newest_change()
+    {
+        var busy = await api.MadeCommitment("UA");
+        var added = await (await api.As(Caller.Admin).Post($"/api/commitments/{busy}/milestones", Given.Milestone())).Expect(HttpStatusCode.Created);
+        var milestone = added["milestones"]![0]!["id"]!.GetValue<string>();
+        foreach (var percent in new[] { 10, 20, 30, 40, 50, 60, 70, 80, 90 })
+            await (await api.As(Caller.Admin).Post($"/api/commitments/{busy}/milestones/{milestone}/progress", new { percent })).Expect(HttpStatusCode.OK);
+
+        var html = await (await api.As(Caller.Anonymous).Get("/?lang=en")).Content.ReadAsStringAsync();
+        var changes = html[html.IndexOf("<ul class=\"changes\">", StringComparison.Ordinal)..];
+        changes = changes[..changes.IndexOf("</ul>", StringComparison.Ordinal)];
+        var links = System.Text.RegularExpressions.Regex.Matches(changes, "<a href=\"([^\"]+)\">([^<]+)</a>").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal(links.Distinct().Count(), links.Count);
+        Assert.Equal(($"/commitments/{busy}", busy), links[0]); // the newest change, once, though it was ten events in a row
+        Assert.Contains(links, l => l.Item1.StartsWith("/action-plans/UA-AP", StringComparison.Ordinal)); // older pages still listed
+        Assert.Contains(links, l => l.Item1 == "/members/UA");
+    }
+
+    [Fact]
     public async Task Only_embed_cards_may_be_framed()
     {
         var embed = await api.As(Caller.Anonymous).Get("/embed/commitments/GE9999");

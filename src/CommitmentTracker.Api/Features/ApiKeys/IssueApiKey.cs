@@ -21,6 +21,8 @@ public sealed record IssueApiKey([property: Required] string? Name, [property: R
         errors.Required("name", c.Name).MaxLength("name", c.Name, 200)
               .Required("organisation", c.Organisation).MaxLength("organisation", c.Organisation, 200);
         errors.Required("role", c.Role).Defined("role", c.Role);
+        if (c.Name is { } name && PublicNames.HasEmail(name))
+            errors.Add("name", "the name is shown beside every write the key makes, which anyone can read: give a person's or team's name, not an email address.");
         var members = (c.Members ?? []).Select(m => m.Trim().ToUpperInvariant()).Distinct().ToArray();
         if (c.Role == ApiKeyRole.poc && members.Length == 0) errors.Add("members", "a poc key needs at least one member.");
         if (c.Role is not (null or ApiKeyRole.poc) && members.Length > 0) errors.Add("members", "only poc keys are scoped to members.");

@@ -10,7 +10,7 @@ public static class AuditEndpoints
     {
         app.MapGet("/api/audit", Read).WithTags("Audit").RequireAuthorization(AuthSetup.Writer)
             .WithSummary("Every stored event with its actor, role, organisation, correlation and request ids (admin).")
-            .WithDescription("`actor` is a key id (`key:…`) or a JWT subject (`jwt:…`); `from`/`to` bound the stored timestamp (to is exclusive).")
+            .WithDescription("`actor` is a key id (`key:…`) or a JWT subject (`jwt:…`; a subject that is an email address is stored as a pseudonym, `jwt:sha256:…`, and may be given as either); `from`/`to` bound the stored timestamp (to is exclusive).")
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
         return app;
     }
@@ -23,7 +23,12 @@ public static class AuditEndpoints
         // Marten fills the numbers of rolled-back appends with tombstones: they are not writes.
         var events = session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.EventTypeName != "tombstone");
         // ActorSessionFactory stamps the actor's id as the event's user name too, which Marten keeps in a column.
-        if (query.Actor is { } who) events = events.Where(e => e.UserName == who);
+        if (query.Actor is { } who)
+        {
+            // An admin may name a person by the email subject their provider gives; it is stored as its pseudonym.
+            if (who.StartsWith("jwt:", StringComparison.Ordinal)) who = PublicNames.SubjectId(who[4..]);
+            events = events.Where(e => e.UserName == who);
+        }
         if (query.From is { } from) events = events.Where(e => e.Timestamp >= from);
         if (query.To is { } to) events = events.Where(e => e.Timestamp < to);
         var items = (await events.OrderBy(e => e.Sequence).Take(query.Take).ToListAsync(ct)).Select(AuditEntry.From).ToList();

@@ -30,12 +30,13 @@ public static class JwtPrincipal
         var members = token.FindAll(names.MemberClaim)
             .SelectMany(c => c.Value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
             .Select(m => m.Trim().ToUpperInvariant()).Distinct();
+        var organisation = token.FindFirstValue(names.OrganisationClaim) ?? "";
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, "jwt:" + subject),
-            new(ClaimTypes.Name, token.FindFirstValue(names.NameClaim) ?? token.FindFirstValue("preferred_username") ?? subject),
+            new(ClaimTypes.NameIdentifier, PublicNames.SubjectId(subject)),
+            new(ClaimTypes.Name, PublicNames.From(token, names, role, organisation)),
             new(ClaimTypes.Role, role),
-            new(Actor.OrganisationClaim, token.FindFirstValue(names.OrganisationClaim) ?? ""),
+            new(Actor.OrganisationClaim, organisation),
         };
         claims.AddRange(members.Select(m => new Claim(Actor.MemberClaim, m)));
         error = null;

@@ -45,6 +45,7 @@ public sealed class ApiKeysEndpointsTests(ApiFactory api) : IClassFixture<ApiFac
     [InlineData("""{"name":"x","role":"poc","organisation":"o"}""", "members")]
     [InlineData("""{"name":"x","role":"poc","organisation":"o","members":["QQ"]}""", "members")]
     [InlineData("""{"name":"x","role":"cso","organisation":"o","members":["GE"]}""", "members")]
+    [InlineData("""{"name":"Nino <nino@gov.ge>","role":"cso","organisation":"o"}""", "name")] // published beside every write
     public async Task Bad_key_requests_are_400(string body, string field)
     {
         await api.Scenario(s => { s.Post.Json(Given.Member("GE")).ToUrl("/api/members"); s.IgnoreStatusCode(); }, ApiFactory.AdminKey); // 201, or 409 once registered

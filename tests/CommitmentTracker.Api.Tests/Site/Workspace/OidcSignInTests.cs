@@ -52,6 +52,17 @@ public sealed class OidcSignInTests(OidcSessionHost api) : IClassFixture<OidcSes
         Assert.Null((await browser.Probe()).User);
     }
 
+    [Fact]
+    public async Task An_email_as_name_and_subject_is_never_published()
+    {
+        api.Provider.Person = ("nune.sargsyan@gov.am", "poc", ["AM"], "Ministry of Justice of Armenia", "nune.sargsyan@gov.am");
+        var browser = api.Browser();
+        await ThroughProvider(browser, "/workspace");
+
+        var probed = await browser.Probe();
+        Assert.Equal(("Ministry of Justice of Armenia (poc)", "poc"), (probed.User, probed.Role));
+    }
+
     /// <summary>What a browser does: follow the challenge to the provider, then post its form_post answer back.</summary>
     private async Task<HttpResponseMessage> ThroughProvider(Browser browser, string returnUrl)
     {

@@ -106,7 +106,14 @@ public sealed class WorkspaceAdminTests(WorkspaceBrowserApi api)
         Assert.Equal(400, await Post(tab));
         Assert.Contains("XX", await tab.InnerTextAsync("#members-error"));
         Assert.Equal(before, await api.Footprint());
+        // A name holding an email address: it would be published beside every write.
         await tab.FillAsync("#members", "ge");
+        await tab.FillAsync("#name", "eka.kobakhidze@mof.gov.ge");
+        Assert.Equal(400, await Post(tab));
+        await ErrorBeside(tab, "name");
+        Assert.Equal("ge", await tab.InputValueAsync("#members"));
+        Assert.Equal(before, await api.Footprint());
+        await tab.FillAsync("#name", $"Eka Kobakhidze ({lang})");
         Assert.Equal(303, await PostWithKeyboard(tab));
 
         // The secret, this once.
