@@ -29,6 +29,14 @@ public sealed class DatabaseOutageMappingTests
     }
 
     [Fact]
+    public void A_cancellation_is_499_only_when_the_client_closed_the_request()
+    {
+        Assert.Equal(499, ProblemExceptionHandler.ToProblem(new TaskCanceledException(), clientClosed: true).Status);
+        // The client still waits (the service stopping, or a timeout of ours): retry later, not "you went away".
+        Assert.Equal(503, ProblemExceptionHandler.ToProblem(new OperationCanceledException()).Status);
+    }
+
+    [Fact]
     public void A_constraint_violation_is_not_an_outage() =>
         Assert.Equal(500, ProblemExceptionHandler.ToProblem(new PostgresException("duplicate key", "ERROR", "ERROR", "23505")).Status);
 }

@@ -13,7 +13,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        var problem = ToProblem(exception);
+        var problem = ToProblem(exception, clientClosed: http.RequestAborted.IsCancellationRequested);
         if (problem.Status >= 500) log.LogError(exception, "Unhandled failure on {Path}", http.Request.Path);
         http.Response.StatusCode = problem.Status!.Value;
         await http.ReapplyCors();
@@ -23,7 +23,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
-    internal static ProblemDetails ToProblem(Exception exception) => exception switch
+    /// <summary><paramref name="clientClosed"/>: the request was aborted, so a cancellation is the client's, not ours.</summary>
+    internal static ProblemDetails ToProblem(Exception exception, bool clientClosed = false) => exception switch
     {
         ValidationFailed v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
             { Status = 400, Title = "The request is invalid.", Detail = v.Message },
@@ -54,7 +55,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             { Status = 429, Title = "Too many requests.", Detail = t.Message, Extensions = { ["retryAfterSeconds"] = t.RetryAfterSeconds } },
         _ when DatabaseUnavailable(exception) => new ProblemDetails
             { Status = 503, Title = "The database is unavailable.", Detail = "Try again shortly." },
-        OperationCanceledException => new ProblemDetails { Status = 499, Title = "The client closed the request." },
+        OperationCanceledException when clientClosed => new ProblemDetails { Status = 499, Title = "The client closed the request." },
+        // Cancelled while the client still waits: the service is stopping, or a read of ours timed out.
+        OperationCanceledException => new ProblemDetails
+            { Status = 503, Title = "The service could not finish the request.", Detail = "Try again shortly." },
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred." },
     };
 
